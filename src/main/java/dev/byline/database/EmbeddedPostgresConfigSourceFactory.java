@@ -1,0 +1,109 @@
+package dev.byline.database;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts a real embedded PostgreSQL when no datasource URL is configured, and points the datasource at it.
+ *
+ * <p>A factory (not a CDI bean) because the datasource URL must be known before Agroal, Flyway and Hibernate start.
+ * Quarkus builds the runtime configuration again on every dev-mode reload with a fresh class loader, so the
+ * running server is remembered in system properties rather than in a static field.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class);
+    private static final String URL_KEY = "quarkus.datasource.jdbc.url";
+    private static final String RUNNING_URL = "byline.embedded-postgres.running-url";
+    /** Below environment variables (300) and system properties (400), above application.properties (250). */
+    private static final int ORDINAL = 275;
+    private static final String DEFAULT_DATA_DIR = ".byline-data/postgres";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (isSet(context.getValue(URL_KEY)) || !enabled(context)) {
+            return List.of();
+        }
+        String url = System.getProperty(RUNNING_URL);
+        if (url == null) {
+            url = start(dataDirectory(context));
+            System.setProperty(RUNNING_URL, url);
+        }
+        return List.of(new PropertiesConfigSource(Map.of(
+                URL_KEY, url,
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres"), "byline-embedded-postgres", ORDINAL));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    private static boolean enabled(ConfigSourceContext context) {
+        ConfigValue value = context.getValue("byline.embedded-postgres.enabled");
+        return !isSet(value) || Boolean.parseBoolean(value.getValue().trim());
+    }
+
+    /** Null means a throwaway directory, deleted when the JVM exits (what the test profile asks for). */
+    private static Path dataDirectory(ConfigSourceContext context) {
+        ConfigValue throwaway = context.getValue("byline.embedded-postgres.throwaway");
+        if (isSet(throwaway) && Boolean.parseBoolean(throwaway.getValue().trim())) {
+            return null;
+        }
+        ConfigValue value = context.getValue("byline.embedded-postgres.data-dir");
+        return Path.of(isSet(value) ? value.getValue().trim() : DEFAULT_DATA_DIR).toAbsolutePath();
+    }
+
+    private static String start(Path dataDir) {
+        boolean throwaway = dataDir == null;
+        try {
+            Path dir = throwaway ? Files.createTempDirectory("byline-pg-") : Files.createDirectories(dataDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(throwaway)
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("fsync", throwaway ? "off" : "on")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, throwaway ? dir : null),
+                    "byline-embedded-postgres-stop"));
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            LOG.infof("Started embedded PostgreSQL on port %d with %s data in %s (set QUARKUS_DATASOURCE_JDBC_URL to use "
+                    + "another server)", postgres.getPort(), throwaway ? "throwaway" : "persistent", dir);
+            return url;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static void stop(EmbeddedPostgres postgres, Path throwawayDir) {
+        try {
+            postgres.close();
+            if (throwawayDir != null) {
+                try (Stream<Path> paths = Files.walk(throwawayDir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not stop the embedded PostgreSQL cleanly", e);
+        }
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+}
