@@ -28,7 +28,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class);
     private static final String URL_KEY = "quarkus.datasource.jdbc.url";
-    private static final String RUNNING_URL = "byline.embedded-postgres.running-url";
+    private static final String RUNNING_URL = "dev.byline.embedded-postgres.url";
     /** Below environment variables (300) and system properties (400), above application.properties (250). */
     private static final int ORDINAL = 275;
     private static final String DEFAULT_DATA_DIR = ".byline-data/postgres";
@@ -40,7 +40,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
         String url = System.getProperty(RUNNING_URL);
         if (url == null) {
-            url = start(dataDirectory(context));
+            url = start(dataDirectory(context), port(context));
             System.setProperty(RUNNING_URL, url);
         }
         return List.of(new PropertiesConfigSource(Map.of(
@@ -69,11 +69,20 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         return Path.of(isSet(value) ? value.getValue().trim() : DEFAULT_DATA_DIR).toAbsolutePath();
     }
 
-    private static String start(Path dataDir) {
+    private static int port(ConfigSourceContext context) {
+        ConfigValue value = context.getValue("byline.embedded-postgres.port");
+        return isSet(value) ? Integer.parseInt(value.getValue().trim()) : 0;
+    }
+
+    private static String start(Path dataDir, int port) {
         boolean throwaway = dataDir == null;
         try {
             Path dir = throwaway ? Files.createTempDirectory("byline-pg-") : Files.createDirectories(dataDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(throwaway)
                     .setServerConfig("max_connections", "100")

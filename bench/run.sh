@@ -1,0 +1,361 @@
+#!/usr/bin/env bash
+# Byline benchmark: start the packaged service, seed a catalogue straight through SQL, measure a few
+# GET endpoints with wrk and print a markdown table (also saved to bench/results/<timestamp>.md).
+# See bench/README.md for what it measures and how to read it.
+#
+# Usage: bench/run.sh [options]
+#   --build             rebuild target/quarkus-app first (it is only built when missing otherwise)
+#   --fresh             delete the embedded database in bench/.data/pg and seed again from scratch
+#   --articles N        articles in the catalogue (default 100000); seeding tops up to N
+#   --duration D        measured wrk run per endpoint (default 15s)
+#   --warmup D          unmeasured wrk run before each measured one (default 5s)
+#   --connections C     wrk connections (default 16)
+#   --threads T         wrk threads (default 2)
+#   --search WORD       word for the search endpoint (default election)
+#   -h, --help          this text
+# Environment: QUARKUS_HTTP_PORT (default 8089), BYLINE_EMBEDDED_POSTGRES_PORT (default 54329),
+#   BENCH_JAVA_OPTS (default -Xmx512m), QUARKUS_DATASOURCE_JDBC_URL/USERNAME/PASSWORD for an
+#   external PostgreSQL instead of the embedded one.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(dirname "$BENCH_DIR")
+DATA_DIR="$BENCH_DIR/.data"              # gitignored (bench/.gitignore)
+RESULTS_DIR="$BENCH_DIR/results"         # gitignored (root .gitignore)
+JAR="$REPO_DIR/target/quarkus-app/quarkus-run.jar"
+
+ARTICLES=100000
+DURATION=15s
+WARMUP=5s
+CONNECTIONS=16
+THREADS=2
+SEARCH_WORD=election
+BUILD=false
+FRESH=false
+HTTP_PORT=${QUARKUS_HTTP_PORT:-8089}
+PG_PORT=${BYLINE_EMBEDDED_POSTGRES_PORT:-54329}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
+SEED_CHUNK=20000                         # articles per INSERT statement
+READY_TIMEOUT=240                        # seconds; the first start runs initdb and Flyway
+MAX_RUN_SECONDS=600                      # refuse wrk runs longer than this
+
+BASE_URL="http://127.0.0.1:$HTTP_PORT"   # loopback only, never anything else
+SERVICE_PID=
+EXTERNAL_DB=false
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
+
+# wrk durations: a number with an optional s/m/h unit. Prints seconds.
+duration_seconds() {
+    [[ $1 =~ ^([1-9][0-9]*)([smh]?)$ ]] || die "bad duration '$1' (expected e.g. 15s, 2m)"
+    local n=${BASH_REMATCH[1]}
+    case ${BASH_REMATCH[2]} in
+        m) n=$((n * 60)) ;;
+        h) n=$((n * 3600)) ;;
+    esac
+    echo "$n"
+}
+
+parse_args() {
+    while (($#)); do
+        case $1 in
+            --build) BUILD=true ;;
+            --fresh) FRESH=true ;;
+            --articles) ARTICLES=${2:?--articles needs a number}; shift ;;
+            --duration) DURATION=${2:?--duration needs a value}; shift ;;
+            --warmup) WARMUP=${2:?--warmup needs a value}; shift ;;
+            --connections) CONNECTIONS=${2:?--connections needs a number}; shift ;;
+            --threads) THREADS=${2:?--threads needs a number}; shift ;;
+            --search) SEARCH_WORD=${2:?--search needs a word}; shift ;;
+            -h|--help) usage; exit 0 ;;
+            *) usage >&2; die "unknown option '$1'" ;;
+        esac
+        shift
+    done
+    [[ $ARTICLES =~ ^[1-9][0-9]*$ ]] || die "--articles must be a positive number"
+    [[ $CONNECTIONS =~ ^[1-9][0-9]*$ ]] || die "--connections must be a positive number"
+    [[ $THREADS =~ ^[1-9][0-9]*$ ]] || die "--threads must be a positive number"
+    ((CONNECTIONS >= THREADS)) || die "wrk needs at least as many connections as threads"
+    [[ $SEARCH_WORD =~ ^[a-z]+$ ]] || die "--search takes one lower-case word"
+    [[ $HTTP_PORT =~ ^[0-9]+$ && $PG_PORT =~ ^[0-9]+$ ]] || die "ports must be numbers"
+    (($(duration_seconds "$DURATION") <= MAX_RUN_SECONDS)) || die "--duration is capped at ${MAX_RUN_SECONDS}s"
+    (($(duration_seconds "$WARMUP") <= MAX_RUN_SECONDS)) || die "--warmup is capped at ${MAX_RUN_SECONDS}s"
+}
+
+# psql, wrk and curl come from Debian packages when missing; nothing else is ever downloaded.
+ensure_tools() {
+    command -v java >/dev/null || die "java (17+) is required"
+    local missing=()
+    command -v psql >/dev/null || missing+=(postgresql-client)
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v curl >/dev/null || missing+=(curl)
+    ((${#missing[@]} == 0)) && return 0
+    local sudo=()
+    [[ $(id -u) == 0 ]] || sudo=(sudo)
+    log "Installing ${missing[*]} with apt-get"
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+}
+
+ensure_jar() {
+    if $BUILD || [[ ! -f $JAR ]]; then
+        log "Building the service (./mvnw -q package -DskipTests)"
+        (cd "$REPO_DIR" && ./mvnw -q package -DskipTests)
+    fi
+    [[ -f $JAR ]] || die "no $JAR after the build"
+}
+
+# The seeder talks to the same database as the service: the embedded one on a fixed port, or the
+# server in QUARKUS_DATASOURCE_JDBC_URL (jdbc:postgresql://host[:port]/db[?...]) with its
+# username and password. psql reads the PG* variables.
+configure_database() {
+    if [[ -n ${QUARKUS_DATASOURCE_JDBC_URL:-} ]]; then
+        EXTERNAL_DB=true
+        local url=$QUARKUS_DATASOURCE_JDBC_URL hostport
+        [[ $url =~ ^jdbc:postgresql://([^/?]*)(/([^?]*))?(\?.*)?$ ]] \
+            || die "cannot read QUARKUS_DATASOURCE_JDBC_URL '$url' (expected jdbc:postgresql://host:port/db)"
+        hostport=${BASH_REMATCH[1]%%,*}          # the first host of a multi-host URL
+        export PGDATABASE=${BASH_REMATCH[3]:-postgres}
+        if [[ $hostport =~ ^\[(.*)\](:([0-9]+))?$ || $hostport =~ ^([^:]*)(:([0-9]+))?$ ]]; then
+            export PGHOST=${BASH_REMATCH[1]:-localhost} PGPORT=${BASH_REMATCH[3]:-5432}
+        fi
+        export PGUSER=${QUARKUS_DATASOURCE_USERNAME:-postgres}
+        export PGPASSWORD=${QUARKUS_DATASOURCE_PASSWORD:-}
+        log "Using the external PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE as $PGUSER"
+    else
+        export PGHOST=127.0.0.1 PGPORT=$PG_PORT PGDATABASE=postgres PGUSER=postgres PGPASSWORD=postgres
+    fi
+}
+
+psql_run() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL$1" || true; }
+
+start_service() {
+    port_in_use "$HTTP_PORT" && die "something already listens on 127.0.0.1:$HTTP_PORT (set QUARKUS_HTTP_PORT)"
+    local env_vars=(QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1)
+    if ! $EXTERNAL_DB; then
+        port_in_use "$PG_PORT" \
+            && die "something already listens on 127.0.0.1:$PG_PORT (set BYLINE_EMBEDDED_POSTGRES_PORT)"
+        if $FRESH; then
+            log "--fresh: deleting $DATA_DIR/pg"
+            rm -rf "$DATA_DIR/pg"
+        fi
+        env_vars+=(BYLINE_EMBEDDED_POSTGRES_DATA_DIR="$DATA_DIR/pg" BYLINE_EMBEDDED_POSTGRES_PORT="$PG_PORT")
+    elif $FRESH; then
+        log "--fresh has no effect on an external database"
+    fi
+    mkdir -p "$DATA_DIR"
+    SERVICE_LOG="$DATA_DIR/service.log"
+    log "Starting the service on $BASE_URL (java $JAVA_OPTS), log in $SERVICE_LOG"
+    # exec, so that $! is the JVM itself. JAVA_OPTS is split into words on purpose.
+    # shellcheck disable=SC2086
+    (cd "$REPO_DIR" && exec env "${env_vars[@]}" java $JAVA_OPTS -jar "$JAR") >"$SERVICE_LOG" 2>&1 &
+    SERVICE_PID=$!
+
+    local deadline=$((SECONDS + READY_TIMEOUT))
+    until [[ $(http_status /q/health/ready) == 200 ]]; do
+        if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+            tail -n 40 "$SERVICE_LOG" >&2 || true
+            grep -qi 'checksum\|validate failed' "$SERVICE_LOG" \
+                && log "Flyway refused the existing schema: try again with --fresh"
+            die "the service exited during start-up (log above)"
+        fi
+        if ((SECONDS >= deadline)); then
+            tail -n 40 "$SERVICE_LOG" >&2 || true
+            die "the service was not ready after ${READY_TIMEOUT}s"
+        fi
+        sleep 1
+    done
+    log "Service ready (pid $SERVICE_PID)"
+}
+
+# Runs on every exit, including errors and Ctrl-C. SIGTERM lets Quarkus run its shutdown hooks,
+# which also stop the embedded PostgreSQL (a separate process started through pg_ctl).
+stop_service() {
+    [[ -n $SERVICE_PID ]] || return 0
+    local i
+    if kill -0 "$SERVICE_PID" 2>/dev/null; then
+        log "Stopping the service (pid $SERVICE_PID)"
+        kill -TERM "$SERVICE_PID" 2>/dev/null || true
+        for ((i = 0; i < 60; i++)); do
+            kill -0 "$SERVICE_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        if kill -0 "$SERVICE_PID" 2>/dev/null; then
+            log "Service still running after 30 s, killing it"
+            kill -KILL "$SERVICE_PID" 2>/dev/null || true
+        fi
+    fi
+    wait "$SERVICE_PID" 2>/dev/null || true
+    SERVICE_PID=
+    # If the JVM had to be killed, its PostgreSQL may have outlived it: fast-shutdown that server
+    # (only ours: the one whose pid file is in our data directory and which is still postgres).
+    local pidfile="$DATA_DIR/pg/postmaster.pid" pg_pid
+    if ! $EXTERNAL_DB && [[ -f $pidfile ]]; then
+        pg_pid=$(head -n 1 "$pidfile" 2>/dev/null || true)
+        if [[ $pg_pid =~ ^[0-9]+$ ]] && [[ $(cat "/proc/$pg_pid/comm" 2>/dev/null) == postgres ]]; then
+            log "Stopping the embedded PostgreSQL left behind (pid $pg_pid)"
+            kill -INT "$pg_pid" 2>/dev/null || true
+            for ((i = 0; i < 60; i++)); do
+                kill -0 "$pg_pid" 2>/dev/null || break
+                sleep 0.5
+            done
+        fi
+    fi
+}
+
+seed() {
+    local existing started lo hi inserted
+    existing=$(psql_run -At -c 'select count(*) from article')
+    if ((existing >= ARTICLES)); then
+        log "Catalogue already has $existing articles (>= $ARTICLES): not seeding"
+        return 0
+    fi
+    log "Seeding articles $((existing + 1))..$ARTICLES"
+    started=$SECONDS
+    psql_run -f "$BENCH_DIR/sql/setup.sql"
+    for ((lo = existing + 1; lo <= ARTICLES; lo += SEED_CHUNK)); do
+        hi=$((lo + SEED_CHUNK - 1))
+        ((hi <= ARTICLES)) || hi=$ARTICLES
+        inserted=$(psql_run -At -v lo="$lo" -v hi="$hi" -f "$BENCH_DIR/sql/articles.sql")
+        log "  articles $lo..$hi: $inserted inserted ($((SECONDS - started)) s so far)"
+    done
+    log "  VACUUM ANALYZE"
+    psql_run -f "$BENCH_DIR/sql/finish.sql"
+    log "Seeded in $((SECONDS - started)) s"
+}
+
+# Converts a wrk latency such as 812.33us, 1.20ms or 2.01s to milliseconds.
+to_ms() {
+    awk '{ v = $1
+           if (v ~ /us$/)      { sub(/us$/, "", v); v /= 1000 }
+           else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+           else if (v ~ /m$/)  { sub(/m$/, "", v); v *= 60000 }
+           else if (v ~ /s$/)  { sub(/s$/, "", v); v *= 1000 }
+           printf "%.2f", v }'
+}
+
+# run_wrk DURATION PATH [--latency]: prints wrk's report. A path containing {slug} rotates through
+# the slugs in $DATA_DIR/slugs.txt with bench/slugs.lua.
+run_wrk() {
+    local duration=$1 path=$2
+    shift 2
+    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s "$@")
+    if [[ $path == *'{slug}'* ]]; then
+        args+=(-s "$BENCH_DIR/slugs.lua" "$BASE_URL" -- "$DATA_DIR/slugs.txt")
+    else
+        args+=("$BASE_URL$path")
+    fi
+    wrk "${args[@]}" 2>&1
+}
+
+main() {
+    parse_args "$@"
+    ensure_tools
+    ensure_jar
+    configure_database
+    trap stop_service EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    start_service
+    seed
+
+    # ~100 published slugs for the by-slug endpoint, and some numbers for the report.
+    psql_run -At -c "select slug from article where status = 'published' and published_at <= now()
+                     order by random() limit 100" >"$DATA_DIR/slugs.txt"
+    local total visible matches sources slug_count
+    total=$(psql_run -At -c 'select count(*) from article')
+    visible=$(psql_run -At -c "select count(*) from article
+                               where status in ('published', 'scheduled') and published_at <= now()")
+    matches=$(psql_run -At -v word="$SEARCH_WORD" \
+        <<<"select count(*) from article where search @@ websearch_to_tsquery('english', :'word');")
+    sources=$(psql_run -At -c 'select count(*) from source')
+    slug_count=$(wc -l <"$DATA_DIR/slugs.txt")
+    ((slug_count > 0)) || die "no published article to request by slug"
+
+    local names=("health (trivial)" "article by slug" "list" "list section=world" "search q=$SEARCH_WORD")
+    local paths=("/q/health/live" "/api/v1/articles/{slug}" "/api/v1/articles?limit=20"
+                 "/api/v1/articles?section=world&limit=20" "/api/v1/articles?q=$SEARCH_WORD&limit=20")
+    local rows=() raw="" notes=() trivial_rps="" i
+    for i in "${!paths[@]}"; do
+        local name=${names[$i]} path=${paths[$i]} sample_path out rps p50 p99 non2xx sockerr ratio status
+        sample_path=${path/\{slug\}/$(head -n 1 "$DATA_DIR/slugs.txt")}
+        status=$(http_status "$sample_path")
+        [[ $status == 2?? ]] || notes+=("- \`$sample_path\` answered HTTP $status to a single request before the run.")
+        log "$name: GET $path (sample request: HTTP $status); warm-up $WARMUP, then $DURATION"
+        run_wrk "$WARMUP" "$path" >/dev/null || true
+        if ! out=$(run_wrk "$DURATION" "$path" --latency); then
+            log "wrk failed for $path: $out"
+            rows+=("| $name | wrk failed | - | - | - | - | - |")
+            raw+=$'\n'"### $name"$'\n\n```\n'"$out"$'\n```\n'
+            continue
+        fi
+        raw+=$'\n'"### $name"$'\n\n```\n'"$out"$'\n```\n'
+        rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+        p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_ms)
+        p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_ms)
+        # wrk prints these two lines only when the count is not zero.
+        non2xx=$(awk -F': *' '/Non-2xx or 3xx responses/ { print $2 }' <<<"$out")
+        non2xx=${non2xx:-0}
+        sockerr=$(awk '/Socket errors:/ { gsub(/[^0-9 ]/, " "); s = 0; for (j = 1; j <= NF; j++) s += $j; print s }' <<<"$out")
+        sockerr=${sockerr:-0}
+        [[ -n $trivial_rps ]] || trivial_rps=$rps
+        ratio=$(awk -v a="$rps" -v b="$trivial_rps" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
+        ((non2xx == 0 && sockerr == 0)) || ratio="$ratio (errors!)"
+        rows+=("| $name | $rps | $p50 | $p99 | $non2xx | $sockerr | $ratio |")
+    done
+
+    local stamp commit dirty="" report
+    stamp=$(date -u +%Y%m%dT%H%M%SZ)
+    commit=$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    [[ -z $(git -C "$REPO_DIR" status --porcelain --untracked-files=no 2>/dev/null) ]] || dirty=" with uncommitted changes"
+    local table
+    table=$(
+        echo "| Endpoint | Requests/s | p50 ms | p99 ms | Non-2xx/3xx | Socket errors | vs trivial |"
+        echo "|---|---:|---:|---:|---:|---:|---:|"
+        printf '%s\n' "${rows[@]}"
+    )
+    mkdir -p "$RESULTS_DIR"
+    report="$RESULTS_DIR/$stamp.md"
+    {
+        echo "# Byline benchmark $stamp"
+        echo
+        echo "- Commit: $commit$dirty"
+        echo "- Machine: $(nproc) CPUs; $(java -version 2>&1 | head -n 1); service JVM options: $JAVA_OPTS"
+        if $EXTERNAL_DB; then echo "- Database: external PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE"
+        else echo "- Database: embedded PostgreSQL, data in bench/.data/pg"; fi
+        echo "- Catalogue: $total articles ($visible public), $sources sources; \"$SEARCH_WORD\" matches $matches articles; by-slug requests rotate through $slug_count slugs"
+        echo "- wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency against 127.0.0.1:$HTTP_PORT, after a $WARMUP warm-up per endpoint"
+        echo
+        echo "$table"
+        echo
+        echo "\"vs trivial\" = the endpoint's requests/s divided by those of /q/health/live in this run."
+        echo "Compare ratios between runs on the same machine, not absolute numbers."
+        if ((${#notes[@]})); then
+            echo
+            echo "Errors seen (these rows did not measure the real work):"
+            echo
+            printf '%s\n' "${notes[@]}"
+        fi
+        echo
+        echo "<details><summary>Raw wrk output</summary>"
+        echo "$raw"
+        echo "</details>"
+    } >"$report"
+
+    echo
+    echo "$table"
+    if ((${#notes[@]})); then
+        echo
+        printf '%s\n' "${notes[@]}"
+    fi
+    echo
+    log "Report written to ${report#"$REPO_DIR"/}"
+}
+
+main "$@"

@@ -1,0 +1,130 @@
+package dev.byline.article;
+
+import dev.byline.source.Source;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A news article with its provenance: originating source, attribution, cited outlets and rights. */
+@Entity
+@Table(name = "article")
+public class Article extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String slug;
+    public String headline;
+    public String standfirst;
+
+    @Column(name = "body_html")
+    public String bodyHtml = "";
+
+    @Column(name = "body_text")
+    public String bodyText = "";
+
+    public String byline;
+    public String dateline;
+    public String section;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> tags = List.of();
+
+    public String language = "en";
+
+    /** Stored status; a scheduled article whose time has passed is public, see {@link #effectiveStatus(Instant)}. */
+    public String status;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "source_id")
+    public Source source;
+
+    /** Overrides the source's default attribution line when set. */
+    public String attribution;
+
+    @Column(name = "copyright_holder")
+    public String copyrightHolder;
+
+    @Column(name = "usage_terms")
+    public String usageTerms;
+
+    public Boolean syndicatable;
+
+    @Column(name = "canonical_url")
+    public String canonicalUrl;
+
+    @Column(name = "comments_open")
+    public boolean commentsOpen = true;
+
+    @Column(name = "comment_count")
+    public int commentCount;
+
+    @Column(name = "word_count")
+    public int wordCount;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    @BatchSize(size = 100)
+    public List<CitedSource> citedSources = new ArrayList<>();
+
+    @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("createdAt, id")
+    @BatchSize(size = 100)
+    public List<Correction> corrections = new ArrayList<>();
+
+    public ArticleStatus effectiveStatus(Instant now) {
+        ArticleStatus stored = ArticleStatus.of(status);
+        return stored == ArticleStatus.SCHEDULED && publishedAt != null && !publishedAt.isAfter(now)
+                ? ArticleStatus.PUBLISHED : stored;
+    }
+
+    public boolean isPublic(Instant now) {
+        return effectiveStatus(now) == ArticleStatus.PUBLISHED;
+    }
+
+    /** One article with its source, for the single-article endpoints. */
+    public static Optional<Article> findWithSource(UUID id) {
+        return find("from Article a left join fetch a.source where a.id = ?1", id).firstResultOptional();
+    }
+
+    /** Loads a page of articles by id with their sources in one statement; order is the caller's. */
+    public static List<Article> findWithSources(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("from Article a left join fetch a.source where a.id in ?1", ids);
+    }
+}

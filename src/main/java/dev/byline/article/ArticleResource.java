@@ -1,0 +1,158 @@
+package dev.byline.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.byline.BylineConfig;
+import dev.byline.article.ArticleActions.CorrectionInput;
+import dev.byline.article.ArticleActions.PublishRequest;
+import dev.byline.article.ArticleActions.WithdrawRequest;
+import dev.byline.security.Roles;
+import dev.byline.web.Caching;
+import dev.byline.web.MergePatch;
+import dev.byline.web.Page;
+import dev.byline.web.PageLinks;
+import dev.byline.web.ProblemException;
+import dev.byline.web.ProblemType;
+import dev.byline.web.Representations;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** HTTP face of articles: lists and reads for everyone, writes for editors. */
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    private final ArticleService articles;
+    private final Representations representations;
+    private final SecurityIdentity identity;
+    private final BylineConfig config;
+
+    public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity identity,
+            BylineConfig config) {
+        this.articles = articles;
+        this.representations = representations;
+        this.identity = identity;
+        this.config = config;
+    }
+
+    @GET
+    @SuppressWarnings("java:S107")
+    public Response list(@QueryParam("q") String q, @QueryParam("section") String section,
+            @QueryParam("tag") List<String> tags, @QueryParam("source") String source,
+            @QueryParam("language") String language, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("updatedSince") String updatedSince, @QueryParam("status") String status,
+            @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context Request request, @Context UriInfo uri) {
+        ArticleQuery query = ArticleQuery.parse(q, section, tags, source, language, from, to, updatedSince, status, sort,
+                limit, cursor);
+        if (query.status() != null && query.status() != ArticleStatus.PUBLISHED && !isEditor()) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Only editors may list articles by status other than published.");
+        }
+        Page<ArticleSummary> page = articles.list(query);
+        return PageLinks.withNext(representations.ok(request, page, cacheFor(query.status() == null)), uri, page.next());
+    }
+
+    @GET
+    @Path("/{idOrSlug}")
+    public Response get(@PathParam("idOrSlug") String idOrSlug, @Context Request request, @Context UriInfo uri) {
+        ArticleService.Lookup lookup = articles.read(idOrSlug, isEditor());
+        if (lookup instanceof ArticleService.Lookup.Moved moved) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY)
+                    .location(uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getRawPath())
+                            .path("api/v1/articles/{slug}").build(moved.slug()))
+                    .build();
+        }
+        ArticleView article = ((ArticleService.Lookup.Found) lookup).article();
+        return representations.ok(request, article, article.version(),
+                cacheFor(article.status() == ArticleStatus.PUBLISHED));
+    }
+
+    @POST
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(ArticleInput input, @Context UriInfo uri) {
+        ArticleView article = articles.create(input);
+        return representations.written(article, article.version())
+                .status(Response.Status.CREATED)
+                .location(uri.getBaseUriBuilder().path("api/v1/articles/{id}").build(article.id()))
+                .build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    public Response update(@PathParam("id") String id, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
+            throws JsonProcessingException {
+        return written(articles.update(id, patch, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response publish(@PathParam("id") String id, PublishRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return written(articles.publish(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response withdraw(@PathParam("id") String id, WithdrawRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return written(articles.withdraw(id, request, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response correct(@PathParam("id") String id, CorrectionInput input,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
+        ArticleView article = articles.correct(id, input, ifMatch);
+        return representations.written(article, article.version())
+                .status(Response.Status.CREATED)
+                .location(uri.getBaseUriBuilder().path("api/v1/articles/{id}").build(article.id()))
+                .build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        articles.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private Response written(ArticleView article) {
+        return representations.written(article, article.version()).build();
+    }
+
+    private boolean isEditor() {
+        return identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN);
+    }
+
+    private String cacheFor(boolean isPublic) {
+        return isPublic && !isEditor() ? Caching.publicFor(config.cacheMaxAge()) : Caching.noStore();
+    }
+}

@@ -1,0 +1,355 @@
+package dev.byline.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.byline.article.ArticleActions.CorrectionInput;
+import dev.byline.article.ArticleActions.PublishRequest;
+import dev.byline.article.ArticleActions.WithdrawRequest;
+import dev.byline.article.ArticleInput.CitationInput;
+import dev.byline.database.TimeOrderedIds;
+import dev.byline.source.Rights;
+import dev.byline.source.Source;
+import dev.byline.web.CursorCodec;
+import dev.byline.web.InputValidator;
+import dev.byline.web.MergePatch;
+import dev.byline.web.Page;
+import dev.byline.web.Preconditions;
+import dev.byline.web.Problem.FieldError;
+import dev.byline.web.ProblemException;
+import dev.byline.web.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The newsroom's rules for articles: creation, edits under If-Match, publication, withdrawal, corrections, deletion. */
+@ApplicationScoped
+public class ArticleService {
+
+    /** A publish time this close to now counts as now: clocks of editors' machines drift. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    private final InputValidator validator;
+    private final MergePatch mergePatch;
+    private final ArticleListing listing;
+
+    public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors) {
+        this.validator = validator;
+        this.mergePatch = mergePatch;
+        this.listing = new ArticleListing(cursors);
+    }
+
+    /** What a reader asked for: the article, or the slug it now lives at. */
+    public sealed interface Lookup {
+        /** The article itself. */
+        record Found(ArticleView article) implements Lookup {
+        }
+
+        /** An old slug: the article now lives at {@code slug}. */
+        record Moved(String slug) implements Lookup {
+        }
+    }
+
+    @Transactional
+    public Page<ArticleSummary> list(ArticleQuery query) {
+        return listing.page(query, now());
+    }
+
+    /** Reads an article by id or slug; drafts and unknown ids are 404 to the public, deleted ones 410. */
+    @Transactional
+    public Lookup read(String idOrSlug, boolean mayReadUnpublished) {
+        Instant now = now();
+        Optional<UUID> id = parseUuid(idOrSlug);
+        UUID articleId = id.orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
+                .map(s -> s.articleId)
+                .orElseThrow(() -> notFound(idOrSlug)));
+        Article article = Article.findWithSource(articleId).orElseThrow(() -> goneOrNotFound(articleId, idOrSlug));
+        if (!mayReadUnpublished && !article.isPublic(now)) {
+            if (ArticleStatus.of(article.status) == ArticleStatus.WITHDRAWN) {
+                throw new ProblemException(ProblemType.GONE, "This article was withdrawn on " + article.withdrawnAt
+                        + ": " + article.withdrawalReason);
+            }
+            throw notFound(idOrSlug);
+        }
+        if (id.isEmpty() && !article.slug.equals(idOrSlug)) {
+            return new Lookup.Moved(article.slug);
+        }
+        return new Lookup.Found(ArticleView.from(article, now));
+    }
+
+    @Transactional
+    public ArticleView create(ArticleInput input) {
+        validator.validate(input);
+        Instant now = now();
+        Article article = new Article();
+        article.id = TimeOrderedIds.next();
+        article.status = ArticleStatus.DRAFT.toString();
+        article.createdAt = now;
+        article.slug = input.slug() != null ? claimSlug(input.slug()) : freeSlug(Slugs.fromHeadline(input.headline()));
+        apply(article, input, now);
+        article.persist();
+        recordSlug(article, now);
+        article.flush();
+        return ArticleView.from(article, now);
+    }
+
+    @Transactional
+    public ArticleView update(String idOrSlug, JsonNode patch, String ifMatch) throws JsonProcessingException {
+        Article article = forWrite(idOrSlug);
+        Preconditions.requireIfMatch(ifMatch, article.version, "article");
+        ArticleInput current = ArticleInput.of(article);
+        if (patch != null && patch.hasNonNull("bodyText") && patch.hasNonNull("bodyHtml")) {
+            throw bothBodies();
+        }
+        ArticleInput base = patch != null && patch.hasNonNull("bodyText") ? current.withoutBody() : current;
+        ArticleInput merged = mergePatch.apply(base, patch, ArticleInput.class);
+        Instant now = now();
+        if (!merged.equals(current)) {
+            if (merged.slug() == null) {
+                throw ProblemException.invalidBody("slug", "cannot be removed; give a new slug instead");
+            }
+            if (!merged.slug().equals(article.slug)) {
+                article.slug = claimSlug(merged.slug());
+                recordSlug(article, now);
+            }
+            apply(article, merged, now);
+            article.flush();
+        }
+        return ArticleView.from(article, now);
+    }
+
+    @Transactional
+    public ArticleView publish(String idOrSlug, PublishRequest request, String ifMatch) {
+        Article article = forWrite(idOrSlug);
+        Preconditions.checkIfMatch(ifMatch, article.version, "article");
+        Instant now = now();
+        Instant at = request == null ? null : request.publishAt();
+        ArticleStatus status = article.effectiveStatus(now);
+        if (at != null && at.isBefore(now.minus(CLOCK_SKEW))) {
+            throw ProblemException.invalidBody("publishAt", "must be in the future; leave it out to publish now");
+        }
+        boolean later = at != null && at.isAfter(now.plus(CLOCK_SKEW));
+        if (status == ArticleStatus.PUBLISHED) {
+            throw ProblemException.conflict("The article is already published" + (later
+                    ? "; withdraw it first to schedule it again." : "."));
+        }
+        if (later) {
+            article.status = ArticleStatus.SCHEDULED.toString();
+            article.publishedAt = at.truncatedTo(ChronoUnit.MICROS);
+        } else {
+            article.status = ArticleStatus.PUBLISHED.toString();
+            // A republished article keeps its first publication time, so keyset pages stay in place.
+            if (status != ArticleStatus.WITHDRAWN || article.publishedAt == null) {
+                article.publishedAt = now;
+            }
+        }
+        article.withdrawnAt = null;
+        article.withdrawalReason = null;
+        article.updatedAt = now;
+        article.flush();
+        return ArticleView.from(article, now);
+    }
+
+    @Transactional
+    public ArticleView withdraw(String idOrSlug, WithdrawRequest request, String ifMatch) {
+        validator.validate(request);
+        Article article = forWrite(idOrSlug);
+        Preconditions.checkIfMatch(ifMatch, article.version, "article");
+        Instant now = now();
+        ArticleStatus status = article.effectiveStatus(now);
+        if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SCHEDULED) {
+            throw ProblemException.conflict("Only published or scheduled articles can be withdrawn; this one is " + status + ".");
+        }
+        article.status = ArticleStatus.WITHDRAWN.toString();
+        article.withdrawnAt = now;
+        article.withdrawalReason = request.reason().strip();
+        article.updatedAt = now;
+        article.flush();
+        return ArticleView.from(article, now);
+    }
+
+    @Transactional
+    public ArticleView correct(String idOrSlug, CorrectionInput input, String ifMatch) {
+        validator.validate(input);
+        Article article = forWrite(idOrSlug);
+        Preconditions.checkIfMatch(ifMatch, article.version, "article");
+        Instant now = now();
+        Correction correction = new Correction();
+        correction.article = article;
+        correction.text = input.text().strip();
+        correction.createdAt = now;
+        article.corrections.add(correction);
+        article.updatedAt = now;
+        article.flush();
+        return ArticleView.from(article, now);
+    }
+
+    @Transactional
+    public void delete(String idOrSlug, String ifMatch) {
+        Article article = forWrite(idOrSlug);
+        Preconditions.requireIfMatch(ifMatch, article.version, "article");
+        ArticleTombstone tombstone = new ArticleTombstone();
+        tombstone.id = article.id;
+        tombstone.slug = article.slug;
+        tombstone.deletedAt = now();
+        tombstone.persist();
+        article.delete();
+    }
+
+    private Article forWrite(String idOrSlug) {
+        UUID id = parseUuid(idOrSlug).orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
+                .map(s -> s.articleId)
+                .orElseThrow(() -> notFound(idOrSlug)));
+        return Article.findWithSource(id).orElseThrow(() -> goneOrNotFound(id, idOrSlug));
+    }
+
+    private void apply(Article article, ArticleInput input, Instant now) {
+        if (input.bodyHtml() != null && input.bodyText() != null) {
+            throw bothBodies();
+        }
+        ArticleBody body = input.bodyHtml() != null ? ArticleBody.fromHtml(input.bodyHtml())
+                : input.bodyText() != null ? ArticleBody.fromText(input.bodyText()) : ArticleBody.EMPTY;
+        Map<String, Source> sources = resolveSources(input);
+        article.headline = input.headline().strip();
+        article.standfirst = blankToNull(input.standfirst());
+        article.bodyHtml = body.html();
+        article.bodyText = body.text();
+        article.wordCount = body.wordCount();
+        article.byline = blankToNull(input.byline());
+        article.dateline = blankToNull(input.dateline());
+        article.section = input.section();
+        article.tags = input.tags() == null ? List.of() : input.tags().stream().distinct().toList();
+        article.language = input.language() == null ? "en" : input.language();
+        article.source = input.source() == null ? null : sources.get(input.source());
+        article.attribution = blankToNull(input.attribution());
+        Rights rights = input.rights();
+        article.copyrightHolder = rights == null ? null : blankToNull(rights.copyrightHolder());
+        article.usageTerms = rights == null ? null : blankToNull(rights.usageTerms());
+        article.syndicatable = rights == null ? null : rights.syndicatable();
+        article.canonicalUrl = input.canonicalUrl();
+        article.commentsOpen = input.commentsOpen() == null || input.commentsOpen();
+        replaceCitations(article, input.citedSources() == null ? List.of() : input.citedSources(), sources);
+        article.updatedAt = now;
+    }
+
+    /** Replaces the citations in place, reusing rows so that an unchanged list writes nothing. */
+    private static void replaceCitations(Article article, List<CitationInput> inputs, Map<String, Source> sources) {
+        List<CitedSource> existing = article.citedSources;
+        for (int i = 0; i < inputs.size(); i++) {
+            CitationInput in = inputs.get(i);
+            CitedSource citation = i < existing.size() ? existing.get(i) : new CitedSource();
+            citation.article = article;
+            citation.position = i;
+            citation.source = sources.get(in.source());
+            citation.role = in.role().toString();
+            citation.note = blankToNull(in.note());
+            citation.url = in.url();
+            if (i >= existing.size()) {
+                existing.add(citation);
+            }
+        }
+        while (existing.size() > inputs.size()) {
+            existing.remove(existing.size() - 1);
+        }
+    }
+
+    /** Every source the input names, in one query; unknown slugs are reported field by field. */
+    private static Map<String, Source> resolveSources(ArticleInput input) {
+        Set<String> slugs = new HashSet<>();
+        if (input.source() != null) {
+            slugs.add(input.source());
+        }
+        List<CitationInput> citations = input.citedSources() == null ? List.of() : input.citedSources();
+        citations.forEach(c -> slugs.add(c.source()));
+        Map<String, Source> found = Source.findBySlugs(slugs).stream()
+                .collect(Collectors.toMap(s -> s.slug, Function.identity()));
+        List<FieldError> errors = new ArrayList<>();
+        if (input.source() != null && !found.containsKey(input.source())) {
+            errors.add(new FieldError("body", "source", "no source has slug '" + input.source() + "'"));
+        }
+        for (int i = 0; i < citations.size(); i++) {
+            if (!found.containsKey(citations.get(i).source())) {
+                errors.add(new FieldError("body", "citedSources[" + i + "].source",
+                        "no source has slug '" + citations.get(i).source() + "'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.size() == 1
+                    ? "Field '" + errors.get(0).field() + "' names an unknown source; create it with POST /api/v1/sources first."
+                    : errors.size() + " fields name unknown sources; create them with POST /api/v1/sources first.",
+                    errors, Map.of());
+        }
+        return found;
+    }
+
+    private static String claimSlug(String slug) {
+        if (ArticleSlug.findBySlug(slug).isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The slug '" + slug + "' is or was used by another article; "
+                    + "choose another.", List.of(new FieldError("body", "slug", "already taken")), Map.of());
+        }
+        return slug;
+    }
+
+    private static String freeSlug(String base) {
+        Set<String> taken = new HashSet<>(ArticleSlug.takenLike(base));
+        if (!taken.contains(base)) {
+            return base;
+        }
+        int n = 2;
+        while (taken.contains(base + "-" + n)) {
+            n++;
+        }
+        return base + "-" + n;
+    }
+
+    private static void recordSlug(Article article, Instant now) {
+        ArticleSlug slug = new ArticleSlug();
+        slug.slug = article.slug;
+        slug.articleId = article.id;
+        slug.createdAt = now;
+        slug.persist();
+    }
+
+    private static ProblemException goneOrNotFound(UUID id, String asked) {
+        return ArticleTombstone.<ArticleTombstone>findByIdOptional(id)
+                .map(t -> new ProblemException(ProblemType.GONE, "This article was deleted on " + t.deletedAt + "."))
+                .orElseGet(() -> notFound(asked));
+    }
+
+    private static ProblemException notFound(String asked) {
+        return ProblemException.notFound("There is no article '" + asked + "'.");
+    }
+
+    private static ProblemException bothBodies() {
+        return ProblemException.invalidBody("bodyHtml", "send either bodyHtml or bodyText, not both");
+    }
+
+    private static Optional<UUID> parseUuid(String value) {
+        if (value.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

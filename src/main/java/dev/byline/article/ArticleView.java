@@ -1,0 +1,67 @@
+package dev.byline.article;
+
+import dev.byline.source.Rights;
+import dev.byline.source.SourceRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A whole article as the API shows it. */
+public record ArticleView(
+        UUID id,
+        String slug,
+        String headline,
+        String standfirst,
+        String bodyHtml,
+        String bodyText,
+        String byline,
+        String dateline,
+        String section,
+        List<String> tags,
+        String language,
+        ArticleStatus status,
+        Instant publishedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long version,
+        SourceRef source,
+        String attribution,
+        List<CitationView> citedSources,
+        Rights rights,
+        String canonicalUrl,
+        boolean commentsOpen,
+        int commentCount,
+        int wordCount,
+        int readingTimeMinutes,
+        List<CorrectionView> corrections,
+        Withdrawal withdrawal) {
+
+    /** A cited outlet with its role. */
+    public record CitationView(SourceRef source, CitationRole role, String note, String url) {
+    }
+
+    /** A dated correction. */
+    public record CorrectionView(long id, String text, Instant createdAt) {
+
+        static CorrectionView from(Correction correction) {
+            return new CorrectionView(correction.id, correction.text, correction.createdAt);
+        }
+    }
+
+    /** Why and when an article was withdrawn. */
+    public record Withdrawal(String reason, Instant withdrawnAt) {
+    }
+
+    static ArticleView from(Article a, Instant now) {
+        return new ArticleView(a.id, a.slug, a.headline, a.standfirst, a.bodyHtml, a.bodyText, a.byline, a.dateline,
+                a.section, a.tags, a.language, a.effectiveStatus(now), a.publishedAt, a.createdAt, a.updatedAt, a.version,
+                SourceRef.from(a.source), Provenance.attribution(a),
+                a.citedSources.stream()
+                        .map(c -> new CitationView(SourceRef.from(c.source), CitationRole.of(c.role), c.note, c.url))
+                        .toList(),
+                Provenance.rights(a), a.canonicalUrl, a.commentsOpen, a.commentCount, a.wordCount,
+                ArticleBody.readingTime(a.wordCount),
+                a.corrections.stream().map(CorrectionView::from).toList(),
+                a.withdrawnAt == null ? null : new Withdrawal(a.withdrawalReason, a.withdrawnAt));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.byline.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.byline.BylineConfig;
+import dev.byline.security.Roles;
+import dev.byline.web.Caching;
+import dev.byline.web.MergePatch;
+import dev.byline.web.PageLinks;
+import dev.byline.web.QueryParams;
+import dev.byline.web.Representations;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** HTTP face of the source register. */
+@Path("/api/v1/sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class SourceResource {
+
+    private final SourceService sources;
+    private final Representations representations;
+    private final BylineConfig config;
+
+    public SourceResource(SourceService sources, Representations representations, BylineConfig config) {
+        this.sources = sources;
+        this.representations = representations;
+        this.config = config;
+    }
+
+    @GET
+    public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context Request request, @Context UriInfo uri) {
+        var page = sources.list(QueryParams.limit(limit, 50, 100), cursor);
+        return PageLinks.withNext(representations.ok(request, page, Caching.publicFor(config.cacheMaxAge())), uri, page.next());
+    }
+
+    @GET
+    @Path("/{slug}")
+    public Response get(@PathParam("slug") String slug, @Context Request request) {
+        Source source = sources.get(slug);
+        return representations.ok(request, SourceView.from(source), source.version, Caching.publicFor(config.cacheMaxAge()));
+    }
+
+    @POST
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(SourceInput input, @Context UriInfo uri) {
+        Source source = sources.create(input);
+        return representations.written(SourceView.from(source), source.version)
+                .status(Response.Status.CREATED)
+                .location(uri.getBaseUriBuilder().path("api/v1/sources/{slug}").build(source.slug))
+                .build();
+    }
+
+    @PATCH
+    @Path("/{slug}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    public Response update(@PathParam("slug") String slug, JsonNode patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
+        Source source = sources.update(slug, patch, ifMatch);
+        return representations.written(SourceView.from(source), source.version).build();
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public Response delete(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        sources.delete(slug, ifMatch);
+        return Response.noContent().build();
+    }
+}

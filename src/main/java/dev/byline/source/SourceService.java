@@ -1,0 +1,103 @@
+package dev.byline.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.byline.web.CursorCodec;
+import dev.byline.web.InputValidator;
+import dev.byline.web.MergePatch;
+import dev.byline.web.Page;
+import dev.byline.web.Preconditions;
+import dev.byline.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Rules for the register of sources: unique slugs, rights defaults, and no deletion while articles use one. */
+@ApplicationScoped
+public class SourceService {
+
+    private static final String CURSOR_SCOPE = "sources";
+
+    private final InputValidator validator;
+    private final MergePatch mergePatch;
+    private final CursorCodec cursors;
+
+    public SourceService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors) {
+        this.validator = validator;
+        this.mergePatch = mergePatch;
+        this.cursors = cursors;
+    }
+
+    @Transactional
+    public Page<SourceView> list(int limit, String cursor) {
+        String after = cursor == null ? null : cursors.decode(CURSOR_SCOPE, cursor, 1).get(0);
+        List<Source> rows = Source.pageAfter(after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Source> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? cursors.encode(CURSOR_SCOPE, List.of(page.get(page.size() - 1).slug)) : null;
+        return new Page<>(page.stream().map(SourceView::from).toList(), next);
+    }
+
+    @Transactional
+    public Source get(String slug) {
+        return Source.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no source '" + slug + "'."));
+    }
+
+    @Transactional
+    public Source create(SourceInput input) {
+        validator.validate(input);
+        if (Source.findBySlug(input.slug()).isPresent()) {
+            throw ProblemException.conflict("A source with slug '" + input.slug() + "' already exists.");
+        }
+        Source source = new Source();
+        source.slug = input.slug();
+        source.createdAt = now();
+        apply(source, input);
+        source.persistAndFlush();
+        return source;
+    }
+
+    @Transactional
+    public Source update(String slug, JsonNode patch, String ifMatch) throws JsonProcessingException {
+        Source source = get(slug);
+        Preconditions.requireIfMatch(ifMatch, source.version, "source");
+        SourceInput input = mergePatch.apply(SourceInput.of(source), patch, SourceInput.class);
+        if (!input.slug().equals(source.slug)) {
+            throw ProblemException.invalidBody("slug", "cannot be changed; create a new source instead");
+        }
+        apply(source, input);
+        source.flush();
+        return source;
+    }
+
+    @Transactional
+    public void delete(String slug, String ifMatch) {
+        Source source = get(slug);
+        Preconditions.checkIfMatch(ifMatch, source.version, "source");
+        long uses = Source.usageCount(source);
+        if (uses > 0) {
+            throw ProblemException.conflict("Source '" + slug + "' is used by " + uses
+                    + " article(s) as origin or citation; change those articles first.");
+        }
+        source.delete();
+    }
+
+    private static void apply(Source source, SourceInput input) {
+        source.name = input.name().trim();
+        source.kind = input.kind().toString();
+        source.homepageUrl = input.homepageUrl();
+        source.aliases = input.aliases() == null ? List.of() : input.aliases().stream().map(String::trim).distinct().toList();
+        source.defaultAttribution = input.defaultAttribution();
+        Rights rights = input.rights();
+        source.copyrightHolder = rights == null ? null : rights.copyrightHolder();
+        source.usageTerms = rights == null ? null : rights.usageTerms();
+        source.syndicatable = rights == null || rights.syndicatable() == null || rights.syndicatable();
+        source.updatedAt = now();
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.byline.source;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A source as the API shows it. */
+public record SourceView(
+        String slug,
+        String name,
+        SourceKind kind,
+        String homepageUrl,
+        List<String> aliases,
+        String defaultAttribution,
+        Rights rights,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public static SourceView from(Source source) {
+        return new SourceView(source.slug, source.name, SourceKind.of(source.kind), source.homepageUrl, source.aliases,
+                source.defaultAttribution, new Rights(source.copyrightHolder, source.usageTerms, source.syndicatable),
+                source.createdAt, source.updatedAt, source.version);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.byline.web;
+
+import dev.byline.BylineConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Opaque, tamper-evident paging cursors.
+ *
+ * <p>A cursor holds the sort key of the last item served, signed with HMAC-SHA256 together with the query's
+ * scope (endpoint, sort and filters), so a cursor cannot be edited or replayed against a different query.
+ * The key comes from configuration or is generated once and kept in the database, so cursors outlive restarts
+ * and work across instances.
+ */
+@ApplicationScoped
+public class CursorCodec {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final char SEPARATOR = '\u001f';
+    private static final int MAC_BYTES = 16;
+    private static final int MAX_CURSOR_LENGTH = 1024;
+
+    private final BylineConfig config;
+    private final EntityManager entityManager;
+    private volatile SecretKeySpec key;
+
+    public CursorCodec(BylineConfig config, EntityManager entityManager) {
+        this.config = config;
+        this.entityManager = entityManager;
+    }
+
+    public String encode(String scope, List<String> values) {
+        byte[] payload = String.join(String.valueOf(SEPARATOR), values).getBytes(StandardCharsets.UTF_8);
+        return B64.encodeToString(payload) + "." + B64.encodeToString(mac(scope, payload));
+    }
+
+    /** The values encoded in {@code cursor}; a 400 problem naming the cursor when it was altered or made for another query. */
+    public List<String> decode(String scope, String cursor, int expectedValues) {
+        int dot = cursor.indexOf('.');
+        if (cursor.length() > MAX_CURSOR_LENGTH || dot < 0) {
+            throw invalid();
+        }
+        try {
+            byte[] payload = B64D.decode(cursor.substring(0, dot));
+            byte[] signature = B64D.decode(cursor.substring(dot + 1));
+            if (!MessageDigest.isEqual(signature, mac(scope, payload))) {
+                throw invalid();
+            }
+            List<String> values = Arrays.asList(new String(payload, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1));
+            if (values.size() != expectedValues) {
+                throw invalid();
+            }
+            return values;
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(ProblemType.BAD_CURSOR,
+                "The cursor was altered, or was made for another sort or other filters. Start again without a cursor, "
+                        + "or pass the query parameters the cursor came with.",
+                List.of(new Problem.FieldError("query", "cursor", "not a cursor issued for this query")), java.util.Map.of());
+    }
+
+    private byte[] mac(String scope, byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            mac.update(scope.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            mac.update(payload);
+            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec current = key;
+        if (current == null) {
+            synchronized (this) {
+                if (key == null) {
+                    byte[] secret = config.cursorSecret()
+                            .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                            .orElseGet(this::storedSecret);
+                    key = new SecretKeySpec(secret, "HmacSHA256");
+                }
+                current = key;
+            }
+        }
+        return current;
+    }
+
+    private byte[] storedSecret() {
+        byte[] candidate = new byte[32];
+        new SecureRandom().nextBytes(candidate);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("insert into server_secret (name, value) values ('cursor', ?1) on conflict do nothing")
+                    .setParameter(1, candidate)
+                    .executeUpdate();
+            return (byte[]) entityManager.createNativeQuery("select value from server_secret where name = 'cursor'")
+                    .getSingleResult();
+        });
+    }
+}

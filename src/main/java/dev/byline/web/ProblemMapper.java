@@ -1,0 +1,252 @@
+package dev.byline.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.byline.web.Problem.FieldError;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.temporal.Temporal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become RFC 9457 problem+json responses.
+ *
+ * <p>Messages are written here, never copied from exceptions that could carry class names, SQL or stack traces.
+ */
+public class ProblemMapper {
+
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = respond(e.type(), e.getMessage(), e.errors(), uri);
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError("body", InputValidator.fieldName(v.getPropertyPath(), 2), v.getMessage()))
+                .sorted(InputValidator.BY_FIELD)
+                .toList();
+        return respond(ProblemType.VALIDATION, InputValidator.summary(errors), errors, uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(ProblemType.MALFORMED, "The body is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()),
+                List.of(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = JsonPaths.of(e.getPath());
+        String known = e.getKnownPropertyIds() == null ? "" : "; known fields: " + e.getKnownPropertyIds().stream()
+                .map(Object::toString).sorted().collect(Collectors.joining(", "));
+        String message = "unknown field" + known;
+        return respond(ProblemType.VALIDATION, "Unknown field '" + field + "'" + known,
+                List.of(new FieldError("body", field, message)), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        return wrongType(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return wrongType(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInstance(ValueInstantiationException e, UriInfo uri) {
+        return wrongType(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping) {
+            return wrongType(mapping, uri);
+        }
+        return respond(ProblemType.MALFORMED, "The body is not valid JSON", List.of(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "Your API key does not have a role that may do this.", List.of(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
+        return concurrentEdit(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return concurrentEdit(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        // A race between two writers that both passed the service's checks; the database had the last word.
+        LOG.debugf("Constraint %s rejected a write", e.getConstraintName());
+        return respond(ProblemType.CONFLICT, "The request conflicts with a change made at the same time; try again.",
+                List.of(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "There is nothing at " + uri.getRequestUri().getRawPath() + ".";
+            case 405 -> "This resource does not support that method; it allows "
+                    + String.join(", ", allowed(e)) + ".";
+            case 406 -> "This resource cannot produce any of the media types in Accept: "
+                    + headers.getHeaderString(HttpHeaders.ACCEPT) + ".";
+            case 415 -> "This resource does not accept Content-Type " + headers.getMediaType()
+                    + (e instanceof NotSupportedException ? "; send application/json." : ".");
+            case 413 -> "The request body is larger than this service accepts.";
+            default -> type.title() + ".";
+        };
+        Response.ResponseBuilder response = respond(status == type.status() ? type : ProblemType.forStatus(status), detail,
+                List.of(), uri).status(status);
+        if (status == 405) {
+            response.header(HttpHeaders.ALLOW, String.join(", ", allowed(e)));
+        }
+        return response.build();
+    }
+
+    /** The last resort: log the failure with an id the operator can search for, tell the client nothing more. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof WebApplicationException wae) {
+            return http(wae, uri, null);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getRequestUri().getRawPath());
+        return respond(ProblemType.INTERNAL, "Something went wrong on our side. Incident " + incident
+                + " has been logged.", List.of(), uri).build();
+    }
+
+    private Response wrongType(JsonMappingException e, UriInfo uri) {
+        String field = JsonPaths.of(e.getPath());
+        String message;
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            message = invalid.getOriginalMessage();
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            message = "must be one of: " + enumValues(invalid.getTargetType());
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = "must be " + jsonType(mismatched.getTargetType());
+        } else if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause
+                && cause.getMessage() != null) {
+            message = cause.getMessage();
+        } else {
+            message = "has a value of the wrong type";
+        }
+        if (field.isEmpty()) {
+            return respond(ProblemType.MALFORMED, "The body " + message + ".", List.of(), uri).build();
+        }
+        return respond(ProblemType.VALIDATION, "Field '" + field + "' " + message + ".",
+                List.of(new FieldError("body", field, message)), uri).build();
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return respond(ProblemType.UNAUTHENTICATED,
+                "Send a valid API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.", List.of(), uri)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"byline\"")
+                .build();
+    }
+
+    private static Response concurrentEdit(UriInfo uri) {
+        return respond(ProblemType.PRECONDITION_FAILED,
+                "Someone else changed this resource at the same time; fetch it again and reapply your change.",
+                List.of(), uri).build();
+    }
+
+    static Response.ResponseBuilder respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
+        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
+        return Response.status(type.status())
+                .type(PROBLEM_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(new Problem(type.uri(), type.title(), type.status(), detail, instance, errors));
+    }
+
+    private static List<String> allowed(WebApplicationException e) {
+        if (e instanceof NotAllowedException) {
+            return e.getResponse().getAllowedMethods().stream().sorted().toList();
+        }
+        return List.copyOf(e.getResponse().getAllowedMethods());
+    }
+
+    private static String enumValues(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String jsonType(Class<?> type) {
+        if (type == String.class || type.isEnum() || type == UUID.class) {
+            return "a string";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "a date-time string such as 2026-11-28T09:30:00Z";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return "an object";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

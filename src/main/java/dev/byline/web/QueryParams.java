@@ -1,0 +1,46 @@
+package dev.byline.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Parses query parameters by hand so that a bad value is a 400 naming the parameter, not JAX-RS's bare 404. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static int limit(String raw, int defaultLimit, int max) {
+        if (raw == null || raw.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalidQuery("limit", "must be a whole number from 1 to " + max);
+    }
+
+    /** An RFC 3339 date-time, or a plain date meaning its start in UTC. */
+    public static Instant instant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.trim();
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                throw ProblemException.invalidQuery(name, "must be an RFC 3339 date-time such as 2026-11-28T09:30:00Z, or a date such as 2026-11-28");
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.byline.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Serialises response bodies once, tags them with a strong ETag and answers conditional GETs with 304.
+ *
+ * <p>An entity's tag is {@code "v<version>-<digest>"}: the version is the editorial revision that If-Match checks,
+ * the digest covers everything else that shows in the body (a comment count, a renamed source), so caches
+ * revalidate whenever the bytes change.
+ */
+@ApplicationScoped
+public class Representations {
+
+    /** Editors see drafts through the same URLs, so what a cache stores depends on the credentials sent. */
+    private static final String VARY = "Authorization, X-API-Key";
+
+    private final ObjectMapper mapper;
+
+    public Representations(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A versioned resource. */
+    public Response ok(Request request, Object body, long version, String cacheControl) {
+        byte[] bytes = serialise(body);
+        return conditional(request, bytes, new EntityTag("v" + version + "-" + digest(bytes)), cacheControl);
+    }
+
+    /** A collection or other derived resource: the tag is the digest of the body. */
+    public Response ok(Request request, Object body, String cacheControl) {
+        byte[] bytes = serialise(body);
+        return conditional(request, bytes, new EntityTag(digest(bytes)), cacheControl);
+    }
+
+    /** The ETag a versioned resource would carry, for responses to writes (201, 200 after PATCH). */
+    public Response.ResponseBuilder written(Object body, long version) {
+        byte[] bytes = serialise(body);
+        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE)
+                .tag(new EntityTag("v" + version + "-" + digest(bytes)))
+                .header(HttpHeaders.CACHE_CONTROL, Caching.noStore());
+    }
+
+    private static Response conditional(Request request, byte[] bytes, EntityTag tag, String cacheControl) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, VARY).build();
+        }
+        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE)
+                .tag(tag)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, VARY)
+                .build();
+    }
+
+    private byte[] serialise(Object body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(hash, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
