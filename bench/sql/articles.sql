@@ -4,7 +4,8 @@
 --
 -- Each article gets: a uuid, a unique slug (headline words + '-' + its number), status mostly
 -- 'published' (95%; 4% draft, 0.5% scheduled, 0.5% withdrawn), published_at spread over the last
--- three years, one of 12 sections, 1-5 tags out of 300, a body of 3-8 paragraphs from the pool,
+-- three years, one of 12 sections, 1-5 tags out of 300, a body of 3-8 paragraphs from the pool
+-- (85% of them from the article's own section, the rest from any),
 -- body_html = the same paragraphs in <p>, word_count = words in body_text. Its slug also goes into
 -- article_slug, and about 30% of articles cite 1-3 sources. The generated column `search` is left
 -- to PostgreSQL.
@@ -16,14 +17,14 @@
 
 -- Lists as constants (the planner folds string_to_array('...') once, so indexing them is cheap).
 select array_to_string(words, ' ') as function_words from bench_seed.vocab where name = 'function' \gset
-select array_to_string(words, ' ') as content_words from bench_seed.vocab where name = 'content' \gset
+select array_to_string(words, ' ') as general_words from bench_seed.vocab where name = 'general' \gset
+select array_agg(words order by idx)::text as topic_words from bench_seed.topic \gset
+select array_to_string(array_agg(section order by idx), ' ') as sections from bench_seed.topic \gset
 select array_to_string(words, ' ') as tags from bench_seed.vocab where name = 'tag' \gset
-select array_to_string(words, ' ') as sections from bench_seed.vocab where name = 'section' \gset
 select array_to_string(words, '|') as bylines from bench_seed.vocab where name = 'byline' \gset
 select array_to_string(words, '|') as datelines from bench_seed.vocab where name = 'dateline' \gset
 select array_to_string(words, '|') as reasons from bench_seed.vocab where name = 'withdrawal' \gset
 select array_to_string(array_agg(id order by id), ' ') as source_ids from source \gset
-select count(*) as paragraphs from bench_seed.paragraph \gset
 
 with g as materialized (
     select n,
@@ -42,6 +43,8 @@ a as materialized (
                        else past - r2 * interval '2 days' end as created_at,
            case when status = 'withdrawn' then least(now(), past + r1 * interval '30 days') end as withdrawn_at,
            r3,
+           -- Section 1 (world) is the most common, section 12 the least.
+           1 + floor(power(random(), 1.4) * 12)::int as topic,
            5 + floor(random() * 7)::int as headline_len,
            14 + floor(random() * 15)::int as standfirst_len,
            3 + floor(random() * 6)::int as paragraph_count,
@@ -67,7 +70,7 @@ ins as (
                 then (string_to_array(:'bylines', '|'))[1 + floor(random() * array_length(string_to_array(:'bylines', '|'), 1))::int] end,
            case when random() < 0.6
                 then (string_to_array(:'datelines', '|'))[1 + floor(random() * array_length(string_to_array(:'datelines', '|'), 1))::int] end,
-           (string_to_array(:'sections', ' '))[1 + floor(power(random(), 1.4) * array_length(string_to_array(:'sections', ' '), 1))::int],
+           (string_to_array(:'sections', ' '))[a.topic],
            t.tags,
            case when random() < 0.97 then 'en' when random() < 0.7 then 'hi' else 'fr' end,
            a.status,
@@ -92,25 +95,35 @@ ins as (
            0
     from a
     cross join lateral (
-        -- Headline: content words only; the slug is its first six words plus the row number.
+        -- Headline: content words only, 60% from the section's topic; the slug is its first six
+        -- words plus the row number.
         select upper(left(array_to_string(w, ' '), 1)) || substr(array_to_string(w, ' '), 2) as headline,
                lower(array_to_string(w[1:6], '-')) || '-' || a.n as slug
-        from (select array_agg((string_to_array(:'content_words', ' '))[1 + floor(power(random(), 2) * array_length(string_to_array(:'content_words', ' '), 1))::int]) as w
-              from generate_series(1, a.headline_len)) as hw
+        from (select array_agg(case when random() < 0.4
+                                    then (string_to_array(:'general_words', ' '))[1 + floor(power(random(), 2) * array_length(string_to_array(:'general_words', ' '), 1))::int]
+                                    else (:'topic_words'::text[])[a.topic][1 + floor(power(random(), 1.5) * 25)::int]
+                               end order by i) as w   -- "order by i" keeps the aggregate at this level
+              from generate_series(1, a.headline_len) as i) as hw
     ) as h
     cross join lateral (
+        -- Standfirst: one sentence, mixed like the pool's sentences (function word never last).
         select upper(left(s, 1)) || substr(s, 2) || '.' as text
-        from (select string_agg(case when random() < 0.35
-                                     then (string_to_array(:'function_words', ' '))[1 + floor(power(random(), 2) * array_length(string_to_array(:'function_words', ' '), 1))::int]
-                                     else (string_to_array(:'content_words', ' '))[1 + floor(power(random(), 2) * array_length(string_to_array(:'content_words', ' '), 1))::int]
-                                end, ' ') as s
-              from generate_series(1, a.standfirst_len)) as sw
+        from (select string_agg(
+                         case when i < a.standfirst_len and random() < 0.35
+                              then (string_to_array(:'function_words', ' '))[1 + floor(power(random(), 1.5) * array_length(string_to_array(:'function_words', ' '), 1))::int]
+                              when random() < 0.5
+                              then (string_to_array(:'general_words', ' '))[1 + floor(power(random(), 2) * array_length(string_to_array(:'general_words', ' '), 1))::int]
+                              else (:'topic_words'::text[])[a.topic][1 + floor(power(random(), 1.5) * 25)::int]
+                         end, ' ' order by i) as s
+              from generate_series(1, a.standfirst_len) as i) as sw
     ) as sf
     cross join lateral (
         select string_agg(p.text, E'\n\n' order by k.i) as body_text,
                string_agg('<p>' || p.text || '</p>', E'\n' order by k.i) as body_html,
                sum(p.wc)::int as word_count
-        from (select i, 1 + floor(random() * :paragraphs)::int as pid
+        -- The pool holds 2000 paragraphs per topic: ids (topic - 1) * 2000 + 1 .. topic * 2000.
+        from (select i, (case when random() < 0.85 then a.topic else 1 + floor(random() * 12)::int end - 1) * 2000
+                        + 1 + floor(random() * 2000)::int as pid
               from generate_series(1, a.paragraph_count) as i) as k
         cross join lateral (select text, wc from bench_seed.paragraph where id = k.pid) as p
     ) as b

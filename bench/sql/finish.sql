@@ -4,6 +4,7 @@
 -- It runs outside a transaction, so psql must not be given --single-transaction for this file.
 
 \set ON_ERROR_STOP on
+set client_min_messages = warning;
 
 drop schema if exists bench_seed cascade;
 vacuum (analyze) source, article, article_slug, article_cited_source;

@@ -43,9 +43,11 @@ public class ArticleResource {
     private final Representations representations;
     private final SecurityIdentity identity;
     private final BylineConfig config;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity identity,
-            BylineConfig config) {
+            BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.mapper = mapper;
         this.articles = articles;
         this.representations = representations;
         this.identity = identity;
@@ -108,9 +110,10 @@ public class ArticleResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response publish(@PathParam("id") String id, PublishRequest request,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response publish(@PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
+            throws java.io.IOException {
+        // The body is optional, and clients (curl -X POST) often send none, or none with a form content type.
+        PublishRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, PublishRequest.class);
         return written(articles.publish(id, request, ifMatch));
     }
 

@@ -35,7 +35,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (isSet(context.getValue(URL_KEY)) || !enabled(context)) {
+        if (isSet(context.getValue(URL_KEY)) || !enabled(context) || duringBuild()) {
             return List.of();
         }
         String url = System.getProperty(RUNNING_URL);
@@ -52,6 +52,15 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(ORDINAL);
+    }
+
+    /**
+     * Quarkus also reads configuration while it builds the application (the package goal), where no database is
+     * wanted; the build is recognisable by the augmentor on the call stack.
+     */
+    private static boolean duringBuild() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .anyMatch(frame -> frame.getClassName().startsWith("io.quarkus.deployment.QuarkusAugmentor")));
     }
 
     private static boolean enabled(ConfigSourceContext context) {
