@@ -2,6 +2,7 @@ package dev.byline;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /** Byline's own settings, under the {@code byline.} prefix (environment: {@code BYLINE_...}). */
@@ -17,6 +18,47 @@ public interface BylineConfig {
     /** Seconds that shared caches may keep a published article or a list (Cache-Control max-age). */
     @WithDefault("60")
     int cacheMaxAge();
+
+    /** The first admin key, used only when no admin key exists yet; when unset one is generated and logged once. */
+    Optional<String> adminKey();
+
+    /** Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed; empty means none. */
+    Optional<List<String>> trustedProxies();
+
+    /** Cross-origin access for browsers. */
+    Cors cors();
+
+    /** Token-bucket rate limits. */
+    RateLimit rateLimit();
+
+    /** Browsers may read from any origin; these origins may also write (e.g. https://newsroom.example.org). */
+    interface Cors {
+        /** Origins allowed to send writes (POST, PATCH, DELETE) from a browser. */
+        Optional<List<String>> writeOrigins();
+    }
+
+    /** Rate limits per API key, or per client address for anonymous calls. */
+    interface RateLimit {
+        /** Switch all rate limits off (for a trusted internal deployment). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Calls without a key, per client address. */
+        @WithDefault("120")
+        int anonymousRequests();
+
+        /** Calls with an editor, moderator or admin key, per key. */
+        @WithDefault("600")
+        int keyRequests();
+
+        /** Calls with a partner key, per key. */
+        @WithDefault("1200")
+        int partnerRequests();
+
+        /** Length of the window in which each allowance refills, in seconds. */
+        @WithDefault("60")
+        int windowSeconds();
+    }
 
     /** Settings of the embedded PostgreSQL started when no datasource URL is configured. */
     EmbeddedPostgres embeddedPostgres();

@@ -17,6 +17,7 @@ import dev.byline.web.Preconditions;
 import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
+import dev.byline.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -88,6 +89,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @Audited(action = "article.create", target = "article")
     public ArticleView create(ArticleInput input) {
         validator.validate(input);
         Instant now = now();
@@ -104,6 +106,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @Audited(action = "article.update", target = "article")
     public ArticleView update(String idOrSlug, JsonNode patch, String ifMatch) throws JsonProcessingException {
         Article article = forWrite(idOrSlug);
         Preconditions.requireIfMatch(ifMatch, article.version, "article");
@@ -129,6 +132,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @Audited(action = "article.publish", target = "article")
     public ArticleView publish(String idOrSlug, PublishRequest request, String ifMatch) {
         Article article = forWrite(idOrSlug);
         Preconditions.checkIfMatch(ifMatch, article.version, "article");
@@ -161,6 +165,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @Audited(action = "article.withdraw", target = "article")
     public ArticleView withdraw(String idOrSlug, WithdrawRequest request, String ifMatch) {
         validator.validate(request);
         Article article = forWrite(idOrSlug);
@@ -179,6 +184,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @Audited(action = "article.correct", target = "article")
     public ArticleView correct(String idOrSlug, CorrectionInput input, String ifMatch) {
         validator.validate(input);
         Article article = forWrite(idOrSlug);
@@ -195,6 +201,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @Audited(action = "article.delete", target = "article")
     public void delete(String idOrSlug, String ifMatch) {
         Article article = forWrite(idOrSlug);
         Preconditions.requireIfMatch(ifMatch, article.version, "article");

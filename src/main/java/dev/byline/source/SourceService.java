@@ -8,6 +8,7 @@ import dev.byline.web.MergePatch;
 import dev.byline.web.Page;
 import dev.byline.web.Preconditions;
 import dev.byline.web.ProblemException;
+import dev.byline.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -46,6 +47,7 @@ public class SourceService {
     }
 
     @Transactional
+    @Audited(action = "source.create", target = "source")
     public Source create(SourceInput input) {
         validator.validate(input);
         if (Source.findBySlug(input.slug()).isPresent()) {
@@ -60,6 +62,7 @@ public class SourceService {
     }
 
     @Transactional
+    @Audited(action = "source.update", target = "source")
     public Source update(String slug, JsonNode patch, String ifMatch) throws JsonProcessingException {
         Source source = get(slug);
         Preconditions.requireIfMatch(ifMatch, source.version, "source");
@@ -73,6 +76,7 @@ public class SourceService {
     }
 
     @Transactional
+    @Audited(action = "source.delete", target = "source")
     public void delete(String slug, String ifMatch) {
         Source source = get(slug);
         Preconditions.checkIfMatch(ifMatch, source.version, "source");

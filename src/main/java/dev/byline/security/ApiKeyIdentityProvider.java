@@ -1,0 +1,40 @@
+package dev.byline.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Turns a presented API key into an identity with the key's roles; an unknown, revoked or expired key fails. */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
+
+    /** Identity attribute holding the key's id, for the audit log. */
+    public static final String KEY_ID = "byline.key-id";
+
+    private final ApiKeyService keys;
+
+    public ApiKeyIdentityProvider(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Class<ApiKeyAuthenticationRequest> getRequestType() {
+        return ApiKeyAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> keys.authenticate(request.key())
+                .<SecurityIdentity>map(holder -> QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(holder.name()))
+                        .addRoles(holder.roles())
+                        .addAttribute(KEY_ID, holder.keyId())
+                        .build())
+                .orElseThrow(() -> new AuthenticationFailedException("unknown, revoked or expired API key")));
+    }
+}

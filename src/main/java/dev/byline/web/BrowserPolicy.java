@@ -1,0 +1,69 @@
+package dev.byline.web;
+
+import dev.byline.BylineConfig;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CORS and browser hardening for the API. Any origin may read; only configured origins may write, so a page on
+ * another site cannot drive an editor's browser into changing the news. API responses also forbid sniffing and
+ * framing, and carry a content security policy that allows nothing (they are data, never pages).
+ */
+@ApplicationScoped
+public class BrowserPolicy {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+    private static final String ALLOWED_HEADERS = "Authorization, X-API-Key, Content-Type, If-Match, If-None-Match, "
+            + "X-Comment-Token";
+    private static final String EXPOSED_HEADERS = "ETag, Link, Location, Retry-After, RateLimit, RateLimit-Policy";
+
+    private final List<String> writeOrigins;
+
+    public BrowserPolicy(BylineConfig config) {
+        this.writeOrigins = config.cors().writeOrigins().orElse(List.of()).stream().map(String::trim).toList();
+    }
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(-100).handler(this::apply);
+    }
+
+    private void apply(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        response.putHeader("X-Content-Type-Options", "nosniff");
+        response.putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        response.putHeader("Referrer-Policy", "no-referrer");
+        String origin = context.request().getHeader(HttpHeaders.ORIGIN);
+        if (origin == null) {
+            context.next();
+            return;
+        }
+        response.headers().add(HttpHeaders.VARY, "Origin");
+        String preflightMethod = context.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+        boolean preflight = context.request().method() == HttpMethod.OPTIONS && preflightMethod != null;
+        String method = preflight ? preflightMethod.toUpperCase() : context.request().method().name();
+        boolean allowed = READS.contains(method) || writeOrigins.contains(origin);
+        if (allowed) {
+            response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, READS.contains(method) ? "*" : origin);
+            response.putHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS);
+        }
+        if (preflight) {
+            if (allowed) {
+                response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS,
+                        writeOrigins.contains(origin) ? "GET, HEAD, POST, PATCH, DELETE" : "GET, HEAD");
+                response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, ALLOWED_HEADERS);
+                response.putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400");
+            }
+            // A refused preflight is answered without CORS headers: the browser then blocks the real request.
+            response.setStatusCode(204).end();
+            return;
+        }
+        context.next();
+    }
+}
