@@ -281,17 +281,20 @@ main() {
     local names=("health (trivial)" "article by slug" "list" "list section=world" "search q=$SEARCH_WORD")
     local paths=("/q/health/live" "/api/v1/articles/{slug}" "/api/v1/articles?limit=20"
                  "/api/v1/articles?section=world&limit=20" "/api/v1/articles?q=$SEARCH_WORD&limit=20")
-    local rows=() raw="" notes=() trivial_rps="" i
+    local rows=() raw="" notes=() trivial_rps="" i load
+    # Other work on this 2-core machine skews every number: record how busy it was.
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    log "Load average before measuring: $load"
     for i in "${!paths[@]}"; do
         local name=${names[$i]} path=${paths[$i]} sample_path out rps p50 p99 non2xx sockerr ratio status
         sample_path=${path/\{slug\}/$(head -n 1 "$DATA_DIR/slugs.txt")}
         status=$(http_status "$sample_path")
-        [[ $status == 2?? ]] || notes+=("- \`$sample_path\` answered HTTP $status to a single request before the run.")
         log "$name: GET $path (sample request: HTTP $status); warm-up $WARMUP, then $DURATION"
         run_wrk "$WARMUP" "$path" >/dev/null || true
         if ! out=$(run_wrk "$DURATION" "$path" --latency); then
             log "wrk failed for $path: $out"
             rows+=("| $name | wrk failed | - | - | - | - | - |")
+            notes+=("- $name: wrk failed (see the raw output below).")
             raw+=$'\n'"### $name"$'\n\n```\n'"$out"$'\n```\n'
             continue
         fi
@@ -304,10 +307,13 @@ main() {
         non2xx=${non2xx:-0}
         sockerr=$(awk '/Socket errors:/ { gsub(/[^0-9 ]/, " "); s = 0; for (j = 1; j <= NF; j++) s += $j; print s }' <<<"$out")
         sockerr=${sockerr:-0}
-        [[ -n $trivial_rps ]] || trivial_rps=$rps
+        ((i > 0)) || trivial_rps=$rps   # the first row, /q/health/live, is the baseline
         # Three significant digits: the trivial endpoint is often 50-100x faster than the rest.
         ratio=$(awk -v a="$rps" -v b="$trivial_rps" 'BEGIN { if (b > 0) printf "%.3g", a / b; else print "-" }')
-        ((non2xx == 0 && sockerr == 0)) || ratio="$ratio (errors!)"
+        if ((non2xx > 0 || sockerr > 0)) || [[ $status != 2?? ]]; then
+            ratio="$ratio (errors!)"
+            notes+=("- $name: $non2xx non-2xx/3xx responses and $sockerr socket errors; a single \`GET $sample_path\` before the run answered HTTP $status.")
+        fi
         rows+=("| $name | $rps | $p50 | $p99 | $non2xx | $sockerr | $ratio |")
     done
 
@@ -327,7 +333,7 @@ main() {
         echo "# Byline benchmark $stamp"
         echo
         echo "- Commit: $commit$dirty"
-        echo "- Machine: $(nproc) CPUs; $(java -version 2>&1 | head -n 1); service JVM options: $JAVA_OPTS"
+        echo "- Machine: $(nproc) CPUs, load average $load before measuring; $(java -version 2>&1 | head -n 1); service JVM options: $JAVA_OPTS"
         if $EXTERNAL_DB; then echo "- Database: external PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE"
         else echo "- Database: embedded PostgreSQL, data in bench/.data/pg"; fi
         echo "- Catalogue: $total articles ($visible public), $sources sources; \"$SEARCH_WORD\" matches $matches articles; by-slug requests rotate through $slug_count slugs"
@@ -339,7 +345,7 @@ main() {
         echo "Compare ratios between runs on the same machine, not absolute numbers."
         if ((${#notes[@]})); then
             echo
-            echo "Errors seen (these rows did not measure the real work):"
+            echo "Errors (these rows did not measure the real work):"
             echo
             printf '%s\n' "${notes[@]}"
         fi
