@@ -8,7 +8,6 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,34 +49,22 @@ public class AuditInterceptor {
         return result;
     }
 
-    /**
-     * The id (or slug) of what was acted on: from the result when it has one (a view's id, an entity's slug), else
-     * the first text argument (the path parameter of a delete).
-     */
+    /** What was acted on: a view's id, an entity's slug, or else the first text argument (a delete's path parameter). */
     private static String targetId(Object result, Object[] parameters) {
-        for (String accessor : List.of("id", "slug")) {
-            if (result != null && result.getClass().isRecord()) {
-                try {
-                    Method method = result.getClass().getMethod(accessor);
-                    Object value = method.invoke(result);
-                    if (value != null) {
-                        return value.toString();
-                    }
-                } catch (ReflectiveOperationException e) {
-                    // not this accessor
-                }
+        // Views are records with id(); entities expose Panache getters, where a slug names the thing better.
+        List<String> accessors = result != null && result.getClass().isRecord() ? List.of("id", "slug")
+                : List.of("getSlug", "getId");
+        for (String accessor : accessors) {
+            if (result == null) {
+                break;
             }
-        }
-        for (String field : List.of("slug", "id")) {
-            if (result != null && !result.getClass().isRecord()) {
-                try {
-                    Object value = result.getClass().getField(field).get(result);
-                    if (value != null) {
-                        return value.toString();
-                    }
-                } catch (ReflectiveOperationException e) {
-                    // not this field
+            try {
+                Object value = result.getClass().getMethod(accessor).invoke(result);
+                if (value != null) {
+                    return value.toString();
                 }
+            } catch (ReflectiveOperationException e) {
+                // not this accessor
             }
         }
         for (Object parameter : parameters) {

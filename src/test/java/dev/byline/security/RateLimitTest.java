@@ -1,0 +1,63 @@
+package dev.byline.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import dev.byline.support.Keys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Token buckets per client address and per key, announced in RateLimit headers, refused with 429 when empty. */
+@QuarkusTest
+@TestProfile(RateLimitTest.SmallBuckets.class)
+class RateLimitTest {
+
+    private static final int ANONYMOUS = 5;
+    private static final int KEYED = 8;
+
+    /** Small allowances over a long window, so a bucket stays empty for the whole test. */
+    public static class SmallBuckets implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("byline.rate-limit.anonymous-requests", String.valueOf(ANONYMOUS),
+                    "byline.rate-limit.key-requests", String.valueOf(KEYED),
+                    "byline.rate-limit.window-seconds", "3600");
+        }
+    }
+
+    @Test
+    void anonymousCallersShareABucketPerAddressAndCannotEscapeItWithXForwardedFor() {
+        // 304 revalidations do not count, so a poller with a current ETag is never throttled.
+        String etag = given().when().get("/api/v1/sections")
+                .then().statusCode(200)
+                .header("RateLimit-Policy", equalTo("\"anonymous\";q=" + ANONYMOUS + ";w=3600"))
+                .header("RateLimit", matchesPattern("\"anonymous\";r=" + (ANONYMOUS - 1) + ";t=\\d+"))
+                .extract().header("ETag");
+        for (int i = 0; i < 10; i++) {
+            given().header("If-None-Match", etag).when().get("/api/v1/sections").then().statusCode(304);
+        }
+        for (int remaining = ANONYMOUS - 2; remaining >= 0; remaining--) {
+            given().when().get("/api/v1/sections").then().statusCode(200)
+                    .header("RateLimit", matchesPattern("\"anonymous\";r=" + remaining + ";t=\\d+"));
+        }
+
+        given().when().get("/api/v1/sections")
+                .then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("\\d+"))
+                .header("RateLimit", matchesPattern("\"anonymous\";r=0;t=\\d+"))
+                .body("type", equalTo("/problems/rate-limited"));
+        // No proxy is trusted here, so a forged client address changes nothing.
+        given().header("X-Forwarded-For", "203.0.113.9").when().get("/api/v1/sections").then().statusCode(429);
+
+        // A key has its own bucket.
+        String partner = Keys.issue(Roles.EDITOR);
+        given().auth().oauth2(partner).when().get("/api/v1/sections")
+                .then().statusCode(200)
+                .header("RateLimit-Policy", equalTo("\"key\";q=" + KEYED + ";w=3600"));
+    }
+}
