@@ -9,9 +9,6 @@ import java.util.Optional;
 @ConfigMapping(prefix = "byline")
 public interface BylineConfig {
 
-    /** The public base URL of the API, used in Location and Link headers when set; otherwise taken from the request. */
-    Optional<String> publicUrl();
-
     /** Key that signs paging cursors; when unset a random key is generated once and kept in the database. */
     Optional<String> cursorSecret();
 
