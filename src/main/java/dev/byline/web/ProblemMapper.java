@@ -91,10 +91,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping) {
-            return wrongType(mapping, uri);
-        }
-        return respond(ProblemType.MALFORMED, "The body is not valid JSON", List.of(), uri).build();
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
@@ -133,6 +130,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST wraps Jackson's syntax and value-creation errors in a bare 400; report them like the rest.
+            return unreadable(json, uri);
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> "There is nothing at " + uri.getRequestUri().getRawPath() + ".";
@@ -163,6 +164,27 @@ public class ProblemMapper {
         LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getRequestUri().getRawPath());
         return respond(ProblemType.INTERNAL, "Something went wrong on our side. Incident " + incident
                 + " has been logged.", List.of(), uri).build();
+    }
+
+    private Response unreadable(JsonProcessingException e, UriInfo uri) {
+        JsonProcessingException cause = e;
+        // A syntax error met inside a value (bad UTF-8, a raw control character) comes wrapped in a mapping error
+        // naming the field; it is the syntax that the client must fix.
+        while (cause instanceof JsonMappingException && cause.getCause() instanceof JsonProcessingException inner) {
+            cause = inner;
+        }
+        if (cause instanceof JsonParseException parse) {
+            return unreadableJson(parse, uri);
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return wrongType(mapping, uri);
+        }
+        // Stream constraints (nesting depth, number or string length): their messages name Jackson's settings.
+        return respond(ProblemType.MALFORMED, "The body is not valid JSON, or is nested too deeply to read.", List.of(), uri)
+                .build();
     }
 
     private Response wrongType(JsonMappingException e, UriInfo uri) {
