@@ -189,6 +189,11 @@ public class ProblemMapper {
 
     private Response wrongType(JsonMappingException e, UriInfo uri) {
         String field = JsonPaths.of(e.getPath());
+        // Jackson has no exception type of its own for FAIL_ON_TRAILING_TOKENS, only this message.
+        if (field.isEmpty() && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return respond(ProblemType.MALFORMED, "The body continues after its JSON value; send a single JSON object.",
+                    List.of(), uri).build();
+        }
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
             message = invalid.getOriginalMessage();
