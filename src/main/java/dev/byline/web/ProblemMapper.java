@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -39,6 +40,8 @@ public class ProblemMapper {
 
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final Pattern JACKSON_INTERNALS =
+            Pattern.compile("\\s*(?:\\(start marker at|\\(not recognized as one since|\\[Source:|: enable `|`).*$");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -60,7 +63,7 @@ public class ProblemMapper {
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(ProblemType.MALFORMED, "The body is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()),
+        return respond(ProblemType.MALFORMED, "The body is not valid JSON" + where + ": " + syntaxError(e.getOriginalMessage()),
                 List.of(), uri).build();
     }
 
@@ -269,11 +272,16 @@ public class ProblemMapper {
         return "an object";
     }
 
-    private static String firstLine(String message) {
+    /**
+     * Jackson's description of a syntax error, without the tail that speaks of Jackson itself: where the open object
+     * started ("[Source: REDACTED (`StreamReadFeature…` disabled)…") or which parser feature would have allowed it.
+     */
+    private static String syntaxError(String message) {
         if (message == null) {
             return "unreadable input";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return JACKSON_INTERNALS.matcher(line).replaceFirst("");
     }
 }
