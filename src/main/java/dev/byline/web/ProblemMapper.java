@@ -13,7 +13,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -42,6 +41,12 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final Pattern JACKSON_INTERNALS =
             Pattern.compile("\\s*(?:\\(start marker at|\\(not recognized as one since|\\[Source:|: enable `|`).*$");
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMapper(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -141,7 +146,7 @@ public class ProblemMapper {
         String detail = switch (status) {
             case 404 -> "There is nothing at " + uri.getRequestUri().getRawPath() + ".";
             case 405 -> "This resource does not support that method; it allows "
-                    + String.join(", ", allowed(e)) + ".";
+                    + String.join(", ", allowed(e, uri)) + ".";
             case 406 -> "This resource cannot produce any of the media types in Accept: "
                     + headers.getHeaderString(HttpHeaders.ACCEPT) + ".";
             case 415 -> "This resource does not accept Content-Type " + headers.getMediaType()
@@ -152,7 +157,7 @@ public class ProblemMapper {
         Response.ResponseBuilder response = respond(status == type.status() ? type : ProblemType.forStatus(status), detail,
                 List.of(), uri).status(status);
         if (status == 405) {
-            response.header(HttpHeaders.ALLOW, String.join(", ", allowed(e)));
+            response.header(HttpHeaders.ALLOW, String.join(", ", allowed(e, uri)));
         }
         return response.build();
     }
@@ -239,11 +244,12 @@ public class ProblemMapper {
                 .entity(new Problem(type.uri(), type.title(), type.status(), detail, instance, errors));
     }
 
-    private static List<String> allowed(WebApplicationException e) {
-        if (e instanceof NotAllowedException) {
+    private List<String> allowed(WebApplicationException e, UriInfo uri) {
+        if (!e.getResponse().getAllowedMethods().isEmpty()) {
             return e.getResponse().getAllowedMethods().stream().sorted().toList();
         }
-        return List.copyOf(e.getResponse().getAllowedMethods());
+        // Quarkus REST throws its 405 without an Allow header.
+        return allowedMethods.on(uri.getPath());
     }
 
     private static String enumValues(Class<?> type) {
