@@ -13,7 +13,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -39,6 +39,14 @@ public class ProblemMapper {
 
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final Pattern JACKSON_INTERNALS =
+            Pattern.compile("\\s*(?:\\(start marker at|\\(not recognized as one since|\\[Source:|: enable `|`).*$");
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMapper(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -60,7 +68,7 @@ public class ProblemMapper {
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(ProblemType.MALFORMED, "The body is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()),
+        return respond(ProblemType.MALFORMED, "The body is not valid JSON" + where + ": " + syntaxError(e.getOriginalMessage()),
                 List.of(), uri).build();
     }
 
@@ -91,10 +99,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping) {
-            return wrongType(mapping, uri);
-        }
-        return respond(ProblemType.MALFORMED, "The body is not valid JSON", List.of(), uri).build();
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
@@ -133,11 +138,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST wraps Jackson's syntax and value-creation errors in a bare 400; report them like the rest.
+            return unreadable(json, uri);
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> "There is nothing at " + uri.getRequestUri().getRawPath() + ".";
             case 405 -> "This resource does not support that method; it allows "
-                    + String.join(", ", allowed(e)) + ".";
+                    + String.join(", ", allowed(e, uri)) + ".";
             case 406 -> "This resource cannot produce any of the media types in Accept: "
                     + headers.getHeaderString(HttpHeaders.ACCEPT) + ".";
             case 415 -> "This resource does not accept Content-Type " + headers.getMediaType()
@@ -148,7 +157,7 @@ public class ProblemMapper {
         Response.ResponseBuilder response = respond(status == type.status() ? type : ProblemType.forStatus(status), detail,
                 List.of(), uri).status(status);
         if (status == 405) {
-            response.header(HttpHeaders.ALLOW, String.join(", ", allowed(e)));
+            response.header(HttpHeaders.ALLOW, String.join(", ", allowed(e, uri)));
         }
         return response.build();
     }
@@ -165,8 +174,34 @@ public class ProblemMapper {
                 + " has been logged.", List.of(), uri).build();
     }
 
+    private Response unreadable(JsonProcessingException e, UriInfo uri) {
+        JsonProcessingException cause = e;
+        // A syntax error met inside a value (bad UTF-8, a raw control character) comes wrapped in a mapping error
+        // naming the field; it is the syntax that the client must fix.
+        while (cause instanceof JsonMappingException && cause.getCause() instanceof JsonProcessingException inner) {
+            cause = inner;
+        }
+        if (cause instanceof JsonParseException parse) {
+            return unreadableJson(parse, uri);
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return wrongType(mapping, uri);
+        }
+        // Stream constraints (nesting depth, number or string length): their messages name Jackson's settings.
+        return respond(ProblemType.MALFORMED, "The body is not valid JSON, or is nested too deeply to read.", List.of(), uri)
+                .build();
+    }
+
     private Response wrongType(JsonMappingException e, UriInfo uri) {
         String field = JsonPaths.of(e.getPath());
+        // Jackson has no exception type of its own for FAIL_ON_TRAILING_TOKENS, only this message.
+        if (field.isEmpty() && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return respond(ProblemType.MALFORMED, "The body continues after its JSON value; send a single JSON object.",
+                    List.of(), uri).build();
+        }
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
             message = invalid.getOriginalMessage();
@@ -209,11 +244,12 @@ public class ProblemMapper {
                 .entity(new Problem(type.uri(), type.title(), type.status(), detail, instance, errors));
     }
 
-    private static List<String> allowed(WebApplicationException e) {
-        if (e instanceof NotAllowedException) {
+    private List<String> allowed(WebApplicationException e, UriInfo uri) {
+        if (!e.getResponse().getAllowedMethods().isEmpty()) {
             return e.getResponse().getAllowedMethods().stream().sorted().toList();
         }
-        return List.copyOf(e.getResponse().getAllowedMethods());
+        // Quarkus REST throws its 405 without an Allow header.
+        return allowedMethods.on(uri.getPath());
     }
 
     private static String enumValues(Class<?> type) {
@@ -242,11 +278,16 @@ public class ProblemMapper {
         return "an object";
     }
 
-    private static String firstLine(String message) {
+    /**
+     * Jackson's description of a syntax error, without the tail that speaks of Jackson itself: where the open object
+     * started ("[Source: REDACTED (`StreamReadFeature…` disabled)…") or which parser feature would have allowed it.
+     */
+    private static String syntaxError(String message) {
         if (message == null) {
             return "unreadable input";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return JACKSON_INTERNALS.matcher(line).replaceFirst("");
     }
 }
