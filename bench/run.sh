@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Byline benchmark: start the packaged service, seed a catalogue straight through SQL, measure a few
-# GET endpoints with wrk and print a markdown table (also saved to bench/results/<timestamp>.md).
-# See bench/README.md for what it measures and how to read it.
+# GET endpoints with wrk (anonymous, with an API key, and a 304 revalidation) and print a markdown
+# table (also saved to bench/results/<timestamp>.md). See bench/README.md for what it measures and
+# how to read it.
 #
 # Usage: bench/run.sh [options]
 #   --build             rebuild target/quarkus-app first (it is only built when missing otherwise)
@@ -38,6 +39,13 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
 SEED_CHUNK=20000                         # articles per INSERT statement
 READY_TIMEOUT=240                        # seconds; the first start runs initdb and Flyway
 MAX_RUN_SECONDS=600                      # refuse wrk runs longer than this
+# The service's rate limits stay on, so that every measured request goes through the rate-limit filter,
+# but they are raised so far that wrk never meets them (a 429 would look like a fast endpoint).
+RATE_LIMIT=1000000000                    # requests per window, for anonymous callers, keys and partners
+RATE_LIMIT_WINDOW=60                     # seconds
+# BENCHMARK ONLY: a fixed partner key that bench/sql/api_key.sql stores in the benchmark database for
+# the "+ key" rows. It is public (it is in this file and the README): never put it in a real database.
+BENCH_KEY=byl_BENCHkey_benchmarkOnly0NotASecret00000000
 
 BASE_URL="http://127.0.0.1:$HTTP_PORT"   # loopback only, never anything else
 SERVICE_PID=
@@ -133,11 +141,30 @@ psql_run() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL$1" || true; }
+# http_status PATH [curl options such as -H 'Name: value']: prints the HTTP status, 000 when none came.
+http_status() {
+    local path=$1
+    shift
+    curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" "$BASE_URL$path" || true
+}
+
+# response_header PATH NAME [curl options]: prints the value of one response header of a GET (empty if
+# absent).
+response_header() {
+    local path=$1 name=$2
+    shift 2
+    curl -s -o /dev/null -D - --max-time 5 "$@" "$BASE_URL$path" \
+        | awk -v name="$name" 'BEGIN { name = tolower(name) ":" }
+                               { sub(/\r$/, "") }
+                               tolower($1) == name { sub(/^[^:]*:[ \t]*/, ""); print; exit }' || true
+}
 
 start_service() {
     port_in_use "$HTTP_PORT" && die "something already listens on 127.0.0.1:$HTTP_PORT (set QUARKUS_HTTP_PORT)"
-    local env_vars=(QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1)
+    local env_vars=(QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1
+                    BYLINE_RATE_LIMIT_ENABLED=true BYLINE_RATE_LIMIT_WINDOW_SECONDS="$RATE_LIMIT_WINDOW"
+                    BYLINE_RATE_LIMIT_ANONYMOUS_REQUESTS="$RATE_LIMIT" BYLINE_RATE_LIMIT_KEY_REQUESTS="$RATE_LIMIT"
+                    BYLINE_RATE_LIMIT_PARTNER_REQUESTS="$RATE_LIMIT")
     if ! $EXTERNAL_DB; then
         port_in_use "$PG_PORT" \
             && die "something already listens on 127.0.0.1:$PG_PORT (set BYLINE_EMBEDDED_POSTGRES_PORT)"
@@ -151,7 +178,7 @@ start_service() {
     fi
     mkdir -p "$DATA_DIR"
     SERVICE_LOG="$DATA_DIR/service.log"
-    log "Starting the service on $BASE_URL (java $JAVA_OPTS), log in $SERVICE_LOG"
+    log "Starting the service on $BASE_URL (java $JAVA_OPTS, rate limits $RATE_LIMIT per ${RATE_LIMIT_WINDOW}s), log in $SERVICE_LOG"
     # exec, so that $! is the JVM itself. JAVA_OPTS is split into words on purpose.
     # shellcheck disable=SC2086
     (cd "$REPO_DIR" && exec env "${env_vars[@]}" java $JAVA_OPTS -jar "$JAR") >"$SERVICE_LOG" 2>&1 &
@@ -230,6 +257,31 @@ seed() {
     log "Seeded in $((SECONDS - started)) s"
 }
 
+# The benchmark key, on every run: the insert does nothing when a key with its prefix already exists.
+seed_key() {
+    psql_run -v key="$BENCH_KEY" -f "$BENCH_DIR/sql/api_key.sql"
+}
+
+# check_access PATH: one anonymous GET and one with the bench key must answer 200 and show the raised
+# limit in their RateLimit-Policy header, so that wrk measures the real work, not 401s or 429s.
+check_access() {
+    local path=$1 who status policy expected curl_args
+    for who in anonymous partner; do
+        curl_args=()
+        [[ $who == anonymous ]] || curl_args=(-H "Authorization: Bearer $BENCH_KEY")
+        status=$(http_status "$path" "${curl_args[@]}")
+        if [[ $status == 401 && $who == partner ]]; then
+            die "the bench key was refused (401). A key with its prefix ${BENCH_KEY:0:12} exists in this database but is revoked, expired or has another secret: delete that api_key row (or use --fresh)"
+        fi
+        [[ $status == 200 ]] || die "GET $path as $who answered HTTP $status, expected 200"
+        policy=$(response_header "$path" RateLimit-Policy "${curl_args[@]}")
+        expected="\"$who\";q=$RATE_LIMIT;w=$RATE_LIMIT_WINDOW"
+        [[ $policy == "$expected" ]] \
+            || die "GET $path as $who: RateLimit-Policy is '$policy', expected '$expected' (rate limits not raised?)"
+        log "GET $path as $who: HTTP $status, RateLimit-Policy $policy"
+    done
+}
+
 # Converts a wrk latency such as 812.33us, 1.20ms or 2.01s to milliseconds.
 to_ms() {
     awk '{ v = $1
@@ -240,14 +292,19 @@ to_ms() {
            printf "%.2f", v }'
 }
 
-# run_wrk DURATION PATH [--latency]: prints wrk's report. A path containing {slug} rotates through
-# the slugs in $DATA_DIR/slugs.txt with bench/slugs.lua.
+# run_wrk DURATION PATH HEADER STATUS [--latency]: prints wrk's report. HEADER ('Name: value', or
+# empty) goes with every request. A path containing {slug} rotates through the slugs in
+# $DATA_DIR/slugs.txt with bench/slugs.lua. For a STATUS other than 200, bench/status.lua counts the
+# responses with any other status (wrk alone would let a 200 pass for a 304).
 run_wrk() {
-    local duration=$1 path=$2
-    shift 2
+    local duration=$1 path=$2 header=$3 status=$4
+    shift 4
     local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s "$@")
+    [[ -z $header ]] || args+=(-H "$header")
     if [[ $path == *'{slug}'* ]]; then
         args+=(-s "$BENCH_DIR/slugs.lua" "$BASE_URL" -- "$DATA_DIR/slugs.txt")
+    elif [[ $status != 200 ]]; then
+        args+=(-s "$BENCH_DIR/status.lua" "$BASE_URL$path" -- "$status")
     else
         args+=("$BASE_URL$path")
     fi
@@ -264,6 +321,7 @@ main() {
     trap 'exit 143' TERM
     start_service
     seed
+    seed_key
 
     # ~100 published slugs for the by-slug endpoint, and some numbers for the report.
     psql_run -At -c "select slug from article where status = 'published' and published_at <= now()
@@ -278,28 +336,52 @@ main() {
     slug_count=$(wc -l <"$DATA_DIR/slugs.txt")
     ((slug_count > 0)) || die "no published article to request by slug"
 
-    local names=("health (trivial)" "article by slug" "list" "list section=world" "search q=$SEARCH_WORD")
-    local paths=("/q/health/live" "/api/v1/articles/{slug}" "/api/v1/articles?limit=20"
-                 "/api/v1/articles?section=world&limit=20" "/api/v1/articles?q=$SEARCH_WORD&limit=20")
+    # The 304 row revalidates one article with the ETag it has now (nothing changes it during a run).
+    local first_slug etag auth
+    first_slug=$(head -n 1 "$DATA_DIR/slugs.txt")
+    check_access "/api/v1/articles/$first_slug"
+    etag=$(response_header "/api/v1/articles/$first_slug" ETag)
+    [[ -n $etag ]] || die "GET /api/v1/articles/$first_slug sent no ETag"
+    auth="Authorization: Bearer $BENCH_KEY"
+
+    # One row per line: name | path | request header (or nothing) | status every response must have.
+    local specs=(
+        "health (trivial)|/q/health/live||200"
+        "article by slug|/api/v1/articles/{slug}||200"
+        "article by slug + key|/api/v1/articles/{slug}|$auth|200"
+        "article by slug, 304|/api/v1/articles/$first_slug|If-None-Match: $etag|304"
+        "list|/api/v1/articles?limit=20||200"
+        "list + key|/api/v1/articles?limit=20|$auth|200"
+        "list section=world|/api/v1/articles?section=world&limit=20||200"
+        "search q=$SEARCH_WORD|/api/v1/articles?q=$SEARCH_WORD&limit=20||200"
+    )
+    # Keyed row and its anonymous twin: their requests/s ratio is the cost of authentication.
+    local pairs=("article by slug + key|article by slug" "list + key|list")
     local rows=() raw="" notes=() trivial_rps="" i load
+    local -A rps_of=() failed=()
     # Other work on this 2-core machine skews every number: record how busy it was.
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     log "Load average before measuring: $load"
-    for i in "${!paths[@]}"; do
-        local name=${names[$i]} path=${paths[$i]} sample_path out rps p50 p99 non2xx sockerr ratio status
-        sample_path=${path/\{slug\}/$(head -n 1 "$DATA_DIR/slugs.txt")}
-        status=$(http_status "$sample_path")
-        log "$name: GET $path (sample request: HTTP $status); warm-up $WARMUP, then $DURATION"
-        run_wrk "$WARMUP" "$path" >/dev/null || true
-        if ! out=$(run_wrk "$DURATION" "$path" --latency); then
+    for i in "${!specs[@]}"; do
+        local name path header expect sample_path out rps p50 p99 non2xx sockerr unexpected ratio status
+        local curl_args=()
+        IFS='|' read -r name path header expect <<<"${specs[$i]}"
+        [[ -z $header ]] || curl_args=(-H "$header")
+        sample_path=${path/\{slug\}/$first_slug}
+        status=$(http_status "$sample_path" "${curl_args[@]}")
+        log "$name: GET $path${header:+ with ${header%%:*}} (sample request: HTTP $status); warm-up $WARMUP, then $DURATION"
+        run_wrk "$WARMUP" "$path" "$header" "$expect" >/dev/null || true
+        if ! out=$(run_wrk "$DURATION" "$path" "$header" "$expect" --latency); then
             log "wrk failed for $path: $out"
             rows+=("| $name | wrk failed | - | - | - | - | - |")
             notes+=("- $name: wrk failed (see the raw output below).")
             raw+=$'\n'"### $name"$'\n\n```\n'"$out"$'\n```\n'
+            failed[$name]=1
             continue
         fi
         raw+=$'\n'"### $name"$'\n\n```\n'"$out"$'\n```\n'
         rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+        rps_of[$name]=$rps
         p50=$(awk '$1 == "50%" { print $2 }' <<<"$out" | to_ms)
         p99=$(awk '$1 == "99%" { print $2 }' <<<"$out" | to_ms)
         # wrk prints these two lines only when the count is not zero.
@@ -307,14 +389,30 @@ main() {
         non2xx=${non2xx:-0}
         sockerr=$(awk '/Socket errors:/ { gsub(/[^0-9 ]/, " "); s = 0; for (j = 1; j <= NF; j++) s += $j; print s }' <<<"$out")
         sockerr=${sockerr:-0}
+        # Only bench/status.lua prints this line (rows that expect another status than 200).
+        unexpected=$(awk '/^Unexpected statuses:/ { print $3 }' <<<"$out")
+        unexpected=${unexpected:-0}
         ((i > 0)) || trivial_rps=$rps   # the first row, /q/health/live, is the baseline
         # Three significant digits: the trivial endpoint is often 50-100x faster than the rest.
         ratio=$(awk -v a="$rps" -v b="$trivial_rps" 'BEGIN { if (b > 0) printf "%.3g", a / b; else print "-" }')
-        if ((non2xx > 0 || sockerr > 0)) || [[ $status != 2?? ]]; then
+        if ((non2xx > 0 || sockerr > 0 || unexpected > 0)) || [[ $status != "$expect" ]]; then
             ratio="$ratio (errors!)"
-            notes+=("- $name: $non2xx non-2xx/3xx responses and $sockerr socket errors; a single \`GET $sample_path\` before the run answered HTTP $status.")
+            failed[$name]=1
+            notes+=("- $name: $non2xx non-2xx/3xx responses, $sockerr socket errors and $unexpected responses other than $expect; a single \`GET $sample_path\`${header:+ with ${header%%:*}} before the run answered HTTP $status (expected $expect).")
         fi
         rows+=("| $name | $rps | $p50 | $p99 | $non2xx | $sockerr | $ratio |")
+    done
+
+    # The cost of authentication: requests/s with the bench key divided by the same GET without it.
+    local auth_lines=() pair keyed anon auth_ratio
+    for pair in "${pairs[@]}"; do
+        IFS='|' read -r keyed anon <<<"$pair"
+        if [[ -n ${failed[$keyed]:-} || -n ${failed[$anon]:-} || -z ${rps_of[$keyed]:-} || -z ${rps_of[$anon]:-} ]]; then
+            auth_lines+=("- $anon: - (a row had errors)")
+            continue
+        fi
+        auth_ratio=$(awk -v a="${rps_of[$keyed]}" -v b="${rps_of[$anon]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+        auth_lines+=("- $anon: **$auth_ratio** (${rps_of[$keyed]} requests/s with the key, ${rps_of[$anon]} without)")
     done
 
     local stamp commit dirty="" report
@@ -338,11 +436,17 @@ main() {
         else echo "- Database: embedded PostgreSQL, data in bench/.data/pg"; fi
         echo "- Catalogue: $total articles ($visible public), $sources sources; \"$SEARCH_WORD\" matches $matches articles; by-slug requests rotate through $slug_count slugs"
         echo "- wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency against 127.0.0.1:$HTTP_PORT, after a $WARMUP warm-up per endpoint"
+        echo "- Rate limits: on, raised to $RATE_LIMIT requests per ${RATE_LIMIT_WINDOW} s for anonymous callers, keys and partners"
+        echo "- \"+ key\" rows: Authorization: Bearer ${BENCH_KEY:0:12}_… (the benchmark partner key); \"304\" row: GET /api/v1/articles/$first_slug with If-None-Match: $etag"
         echo
         echo "$table"
         echo
         echo "\"vs trivial\" = the endpoint's requests/s divided by those of /q/health/live in this run."
         echo "Compare ratios between runs on the same machine, not absolute numbers."
+        echo
+        echo "Cost of authentication, keyed/anonymous requests/s:"
+        echo
+        printf '%s\n' "${auth_lines[@]}"
         if ((${#notes[@]})); then
             echo
             echo "Errors (these rows did not measure the real work):"
@@ -357,6 +461,9 @@ main() {
 
     echo
     echo "$table"
+    echo
+    echo "Cost of authentication, keyed/anonymous requests/s:"
+    printf '%s\n' "${auth_lines[@]}"
     if ((${#notes[@]})); then
         echo
         printf '%s\n' "${notes[@]}"

@@ -1,5 +1,6 @@
 -- wrk script: GET /api/v1/articles/{slug}, rotating through the slugs in a file, one per line.
 -- Usage: wrk ... -s bench/slugs.lua http://127.0.0.1:8089 -- /path/to/slugs.txt
+-- Headers given to wrk with -H (such as Authorization) are sent too: wrk.format() adds wrk.headers.
 -- Each wrk thread runs its own copy of this script, so each thread reads the file itself.
 
 local slugs = {}
