@@ -58,7 +58,11 @@ public class RateLimitFilter {
         if (response.getStatus() == 304) {
             limiter.refund(applied.policy(), applied.subject());
         }
-        headers(applied).forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        // A stricter policy (posting comments) may have set its own headers: list both, the stricter first.
+        headers(applied).forEach((name, value) -> {
+            Object specific = response.getHeaders().getFirst(name);
+            response.getHeaders().putSingle(name, specific == null ? value : specific + ", " + value);
+        });
     }
 
     private void apply(ContainerRequestContext request, HttpServerRequest http, SecurityIdentity identity) {
