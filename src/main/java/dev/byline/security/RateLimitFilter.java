@@ -61,7 +61,8 @@ public class RateLimitFilter {
         // A stricter policy (posting comments) may have set its own headers: list both, the stricter first.
         headers(applied).forEach((name, value) -> {
             Object specific = response.getHeaders().getFirst(name);
-            response.getHeaders().putSingle(name, specific == null ? value : specific + ", " + value);
+            boolean other = specific != null && !specific.toString().startsWith("\"" + applied.policy() + "\"");
+            response.getHeaders().putSingle(name, other ? specific + ", " + value : value);
         });
     }
 
