@@ -137,7 +137,8 @@ http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL$1
 
 start_service() {
     port_in_use "$HTTP_PORT" && die "something already listens on 127.0.0.1:$HTTP_PORT (set QUARKUS_HTTP_PORT)"
-    local env_vars=(QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1)
+    # wrk sends thousands of anonymous requests a second from one address: measure the work, not the 429s.
+    local env_vars=(QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 BYLINE_RATE_LIMIT_ENABLED=false)
     if ! $EXTERNAL_DB; then
         port_in_use "$PG_PORT" \
             && die "something already listens on 127.0.0.1:$PG_PORT (set BYLINE_EMBEDDED_POSTGRES_PORT)"
@@ -230,6 +231,24 @@ seed() {
     log "Seeded in $((SECONDS - started)) s"
 }
 
+# One article with 30 000 comments at mixed depths (bench/sql/comments.sql), seeded once.
+seed_comments() {
+    local started=$SECONDS inserted
+    inserted=$(psql_run -At -f "$BENCH_DIR/sql/comments.sql" | tail -n 1)
+    log "Comment thread: $inserted comments seeded ($((SECONDS - started)) s)"
+}
+
+# A cursor deep into the thread: follow `next` through 100 pages of 20 top-level comments.
+deep_cursor() {
+    local cursor="" i
+    for ((i = 0; i < 100; i++)); do
+        cursor=$(curl -s --max-time 10 "$BASE_URL/api/v1/articles/bench-comment-thread/comments?limit=20${cursor:+&cursor=$cursor}" \
+            | jq -r '.next // empty')
+        [[ -n $cursor ]] || die "the thread ended before page $((i + 1))"
+    done
+    echo "$cursor"
+}
+
 # Converts a wrk latency such as 812.33us, 1.20ms or 2.01s to milliseconds.
 to_ms() {
     awk '{ v = $1
@@ -264,6 +283,7 @@ main() {
     trap 'exit 143' TERM
     start_service
     seed
+    seed_comments
 
     # ~100 published slugs for the by-slug endpoint, and some numbers for the report.
     psql_run -At -c "select slug from article where status = 'published' and published_at <= now()
@@ -278,9 +298,20 @@ main() {
     slug_count=$(wc -l <"$DATA_DIR/slugs.txt")
     ((slug_count > 0)) || die "no published article to request by slug"
 
-    local names=("health (trivial)" "article by slug" "list" "list section=world" "search q=$SEARCH_WORD")
+    local thread_count busiest deep
+    thread_count=$(psql_run -At -c "select count(*) from comment c join article a on a.id = c.article_id
+                                    where a.slug = 'bench-comment-thread'")
+    busiest=$(psql_run -At -c "select c.id from comment c join article a on a.id = c.article_id
+                               where a.slug = 'bench-comment-thread' and c.depth = 0 and c.status = 'approved'
+                               order by c.reply_count desc limit 1")
+    deep=$(deep_cursor)
+    local names=("health (trivial)" "article by slug" "list" "list section=world" "search q=$SEARCH_WORD"
+                 "thread article (single GET)" "thread first page" "thread page 101 (cursor)" "replies of busiest thread")
     local paths=("/q/health/live" "/api/v1/articles/{slug}" "/api/v1/articles?limit=20"
-                 "/api/v1/articles?section=world&limit=20" "/api/v1/articles?q=$SEARCH_WORD&limit=20")
+                 "/api/v1/articles?section=world&limit=20" "/api/v1/articles?q=$SEARCH_WORD&limit=20"
+                 "/api/v1/articles/bench-comment-thread" "/api/v1/articles/bench-comment-thread/comments?limit=20"
+                 "/api/v1/articles/bench-comment-thread/comments?limit=20&cursor=$deep"
+                 "/api/v1/comments/$busiest/replies?limit=20")
     local rows=() raw="" notes=() trivial_rps="" i load
     # Other work on this 2-core machine skews every number: record how busy it was.
     load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -336,6 +367,7 @@ main() {
         echo "- Machine: $(nproc) CPUs, load average $load before measuring; $(java -version 2>&1 | head -n 1); service JVM options: $JAVA_OPTS"
         if $EXTERNAL_DB; then echo "- Database: external PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE"
         else echo "- Database: embedded PostgreSQL, data in bench/.data/pg"; fi
+        echo "- Comment thread: $thread_count comments on one article (3 000 top-level, depths 1-6); pages of 20 top-level comments with 3 replies each"
         echo "- Catalogue: $total articles ($visible public), $sources sources; \"$SEARCH_WORD\" matches $matches articles; by-slug requests rotate through $slug_count slugs"
         echo "- wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency against 127.0.0.1:$HTTP_PORT, after a $WARMUP warm-up per endpoint"
         echo
