@@ -41,7 +41,7 @@ READY_TIMEOUT=240                        # seconds; the first start runs initdb 
 MAX_RUN_SECONDS=600                      # refuse wrk runs longer than this
 # The service's rate limits stay on, so that every measured request goes through the rate-limit filter,
 # but they are raised so far that wrk never meets them (a 429 would look like a fast endpoint).
-RATE_LIMIT=1000000000                    # requests per window, for anonymous callers, keys and partners
+RATE_LIMIT=1000000000                    # requests per window, for anonymous callers, keys, partners and comments
 RATE_LIMIT_WINDOW=60                     # seconds
 # BENCHMARK ONLY: a fixed partner key that bench/sql/api_key.sql stores in the benchmark database for
 # the "+ key" rows. It is public (it is in this file and the README): never put it in a real database.
@@ -99,6 +99,7 @@ ensure_tools() {
     command -v psql >/dev/null || missing+=(postgresql-client)
     command -v wrk >/dev/null || missing+=(wrk)
     command -v curl >/dev/null || missing+=(curl)
+    command -v jq >/dev/null || missing+=(jq)
     ((${#missing[@]} == 0)) && return 0
     local sudo=()
     [[ $(id -u) == 0 ]] || sudo=(sudo)
@@ -164,7 +165,8 @@ start_service() {
     local env_vars=(QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1
                     BYLINE_RATE_LIMIT_ENABLED=true BYLINE_RATE_LIMIT_WINDOW_SECONDS="$RATE_LIMIT_WINDOW"
                     BYLINE_RATE_LIMIT_ANONYMOUS_REQUESTS="$RATE_LIMIT" BYLINE_RATE_LIMIT_KEY_REQUESTS="$RATE_LIMIT"
-                    BYLINE_RATE_LIMIT_PARTNER_REQUESTS="$RATE_LIMIT")
+                    BYLINE_RATE_LIMIT_PARTNER_REQUESTS="$RATE_LIMIT"
+                    BYLINE_RATE_LIMIT_COMMENT_REQUESTS="$RATE_LIMIT")
     if ! $EXTERNAL_DB; then
         port_in_use "$PG_PORT" \
             && die "something already listens on 127.0.0.1:$PG_PORT (set BYLINE_EMBEDDED_POSTGRES_PORT)"
@@ -282,6 +284,24 @@ check_access() {
     done
 }
 
+# One article with 30 000 comments at mixed depths (bench/sql/comments.sql), seeded once.
+seed_comments() {
+    local started=$SECONDS inserted
+    inserted=$(psql_run -At -f "$BENCH_DIR/sql/comments.sql" | tail -n 1)
+    log "Comment thread: $inserted comments seeded ($((SECONDS - started)) s)"
+}
+
+# A cursor deep into the thread: follow `next` through 100 pages of 20 top-level comments.
+deep_cursor() {
+    local cursor="" i
+    for ((i = 0; i < 100; i++)); do
+        cursor=$(curl -s --max-time 10 "$BASE_URL/api/v1/articles/bench-comment-thread/comments?limit=20${cursor:+&cursor=$cursor}" \
+            | jq -r '.next // empty')
+        [[ -n $cursor ]] || die "the thread ended before page $((i + 1))"
+    done
+    echo "$cursor"
+}
+
 # Converts a wrk latency such as 812.33us, 1.20ms or 2.01s to milliseconds.
 to_ms() {
     awk '{ v = $1
@@ -322,6 +342,8 @@ main() {
     start_service
     seed
     seed_key
+    seed_comments
+
 
     # ~100 published slugs for the by-slug endpoint, and some numbers for the report.
     psql_run -At -c "select slug from article where status = 'published' and published_at <= now()
@@ -357,6 +379,20 @@ main() {
     )
     # Keyed row and its anonymous twin: their requests/s ratio is the cost of authentication.
     local pairs=("article by slug + key|article by slug" "list + key|list")
+    local thread_count busiest deep
+    thread_count=$(psql_run -At -c "select count(*) from comment c join article a on a.id = c.article_id
+                                    where a.slug = 'bench-comment-thread'")
+    busiest=$(psql_run -At -c "select c.id from comment c join article a on a.id = c.article_id
+                               where a.slug = 'bench-comment-thread' and c.depth = 0 and c.status = 'approved'
+                               order by c.reply_count desc limit 1")
+    deep=$(deep_cursor)
+    local names=("health (trivial)" "article by slug" "list" "list section=world" "search q=$SEARCH_WORD"
+                 "thread article (single GET)" "thread first page" "thread page 101 (cursor)" "replies of busiest thread")
+    local paths=("/q/health/live" "/api/v1/articles/{slug}" "/api/v1/articles?limit=20"
+                 "/api/v1/articles?section=world&limit=20" "/api/v1/articles?q=$SEARCH_WORD&limit=20"
+                 "/api/v1/articles/bench-comment-thread" "/api/v1/articles/bench-comment-thread/comments?limit=20"
+                 "/api/v1/articles/bench-comment-thread/comments?limit=20&cursor=$deep"
+                 "/api/v1/comments/$busiest/replies?limit=20")
     local rows=() raw="" notes=() trivial_rps="" i load
     local -A rps_of=() failed=()
     # Other work on this 2-core machine skews every number: record how busy it was.
@@ -434,6 +470,7 @@ main() {
         echo "- Machine: $(nproc) CPUs, load average $load before measuring; $(java -version 2>&1 | head -n 1); service JVM options: $JAVA_OPTS"
         if $EXTERNAL_DB; then echo "- Database: external PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE"
         else echo "- Database: embedded PostgreSQL, data in bench/.data/pg"; fi
+        echo "- Comment thread: $thread_count comments on one article (3 000 top-level, depths 1-6); pages of 20 top-level comments with 3 replies each"
         echo "- Catalogue: $total articles ($visible public), $sources sources; \"$SEARCH_WORD\" matches $matches articles; by-slug requests rotate through $slug_count slugs"
         echo "- wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency against 127.0.0.1:$HTTP_PORT, after a $WARMUP warm-up per endpoint"
         echo "- Rate limits: on, raised to $RATE_LIMIT requests per ${RATE_LIMIT_WINDOW} s for anonymous callers, keys and partners"

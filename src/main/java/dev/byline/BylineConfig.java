@@ -2,6 +2,7 @@ package dev.byline;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +56,54 @@ public interface BylineConfig {
         /** Length of the window in which each allowance refills, in seconds. */
         @WithDefault("60")
         int windowSeconds();
+
+        /** Comments and reports posted per client address (or per key), a stricter bucket on top of the others. */
+        @WithDefault("5")
+        int commentRequests();
+
+        /** Length of the window in which the comment allowance refills, in seconds. */
+        @WithDefault("60")
+        int commentWindowSeconds();
+    }
+
+    /** Comment threads: moderation, filters and anti-abuse. */
+    Comments comments();
+
+    /** Settings of comment threads; per-article settings override the moderation default. */
+    interface Comments {
+        /** Default moderation of articles that set none: {@code post} (published at once) or {@code pre} (held). */
+        @WithDefault("post")
+        String moderation();
+
+        /** Deepest nesting; a reply to a comment at this depth attaches to that comment's parent. */
+        @WithDefault("6")
+        int maxDepth();
+
+        /** How long after posting the author may edit with the edit token (deleting is allowed at any time). */
+        @WithDefault("PT15M")
+        Duration editWindow();
+
+        /** Comments with more links than this are held for moderation. */
+        @WithDefault("2")
+        int maxLinks();
+
+        /** Words (or phrases) that hold a comment for moderation, matched as whole words, case-insensitively. */
+        Optional<List<String>> bannedWords();
+
+        /** Distinct reporters that send an approved comment back to the moderation queue. */
+        @WithDefault("3")
+        int reportThreshold();
+
+        /** A comment that repeats, or nearly repeats, the same client's comment within this time is refused. */
+        @WithDefault("PT1H")
+        Duration duplicateWindow();
+
+        /** How long keyed hashes of client addresses are kept before they are erased. */
+        @WithDefault("P7D")
+        Duration addressRetention();
+
+        /** Key of the hashes of client addresses; when unset a random key is generated once and kept in the database. */
+        Optional<String> addressKey();
     }
 
     /** Settings of the embedded PostgreSQL started when no datasource URL is configured. */

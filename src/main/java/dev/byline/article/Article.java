@@ -83,8 +83,13 @@ public class Article extends PanacheEntityBase {
     @Column(name = "comments_open")
     public boolean commentsOpen = true;
 
-    @Column(name = "comment_count")
+    /** Approved comments; only the comment service changes it, by SQL increments in the same transaction. */
+    @Column(name = "comment_count", insertable = false, updatable = false)
     public int commentCount;
+
+    /** {@code pre} or {@code post} moderation of comments; null means the configured default. */
+    @Column(name = "comment_moderation")
+    public String commentModeration;
 
     @Column(name = "word_count")
     public int wordCount;

@@ -58,7 +58,12 @@ public class RateLimitFilter {
         if (response.getStatus() == 304) {
             limiter.refund(applied.policy(), applied.subject());
         }
-        headers(applied).forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        // A stricter policy (posting comments) may have set its own headers: list both, the stricter first.
+        headers(applied).forEach((name, value) -> {
+            Object specific = response.getHeaders().getFirst(name);
+            boolean other = specific != null && !specific.toString().startsWith("\"" + applied.policy() + "\"");
+            response.getHeaders().putSingle(name, other ? specific + ", " + value : value);
+        });
     }
 
     private void apply(ContainerRequestContext request, HttpServerRequest http, SecurityIdentity identity) {

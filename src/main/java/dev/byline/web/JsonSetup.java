@@ -15,7 +15,8 @@ import java.text.Normalizer;
 
 /**
  * JSON rules for every request: unknown fields are errors (a typo must not be silently ignored), numbers are not
- * coerced into strings, and text is NFC-normalised with control characters refused.
+ * coerced into strings, text is NFC-normalised with control characters refused, and HTML-significant characters are
+ * escaped in output.
  */
 @Singleton
 public class JsonSetup implements ObjectMapperCustomizer {
@@ -27,6 +28,31 @@ public class JsonSetup implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.registerModule(new SimpleModule("byline-text").addDeserializer(String.class, new CleanText()));
+        // Readers' text (comment names and bodies) goes out as \u003c…: a response pasted into a page cannot open a tag.
+        mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+    }
+
+    /** Escapes the characters that matter in HTML; the JSON means the same, parsers see the same strings. */
+    static final class HtmlSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+
+        private final int[] escapes;
+
+        HtmlSafeEscapes() {
+            escapes = standardAsciiEscapesForJSON();
+            for (char c : new char[] {'<', '>', '&', '\''}) {
+                escapes[c] = ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
     }
 
     /** Strings must be JSON strings of printable text; tabs and line breaks are the only control characters allowed. */

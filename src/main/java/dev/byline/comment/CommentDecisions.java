@@ -1,0 +1,24 @@
+package dev.byline.comment;
+
+import dev.byline.audit.Audited;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A moderator's decision that changes a comment, written to the audit log in the same transaction. */
+@ApplicationScoped
+public class CommentDecisions {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    @Audited(action = "comment.moderate", target = "comment")
+    public ModerationItem decide(Comment comment, ModerationInput input) {
+        CommentService.changeStatus(comment, input.target());
+        comment.moderationReason = input.reason() == null || input.reason().isBlank() ? null
+                : CommentText.normalise(input.reason());
+        comment.moderatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        comment.heldFor = null;
+        comment.reportCount = 0;
+        return ModerationItem.from(comment);
+    }
+}

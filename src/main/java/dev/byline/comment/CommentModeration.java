@@ -1,0 +1,104 @@
+package dev.byline.comment;
+
+import dev.byline.BylineConfig;
+import dev.byline.article.Article;
+import dev.byline.audit.Audited;
+import dev.byline.web.CursorCodec;
+import dev.byline.web.InputValidator;
+import dev.byline.web.Page;
+import dev.byline.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/** Moderators' work: the queue, decisions on comments, and each article's comment settings. */
+@ApplicationScoped
+public class CommentModeration {
+
+    private final InputValidator validator;
+    private final CursorCodec cursors;
+    private final CommentDecisions decisions;
+    private final BylineConfig.Comments config;
+
+    public CommentModeration(InputValidator validator, CursorCodec cursors, CommentDecisions decisions, BylineConfig config) {
+        this.validator = validator;
+        this.cursors = cursors;
+        this.decisions = decisions;
+        this.config = config.comments();
+    }
+
+    /** Comments waiting (pending, of which reported is a part), or already marked spam or rejected; oldest first. */
+    @Transactional
+    public Page<ModerationItem> queue(String status, String article, int limit, String cursor) {
+        String wanted = status == null || status.isBlank() ? "pending" : status.trim();
+        if (!List.of("pending", "reported", "spam", "rejected").contains(wanted)) {
+            throw ProblemException.invalidQuery("status", "must be one of pending, reported, spam, rejected");
+        }
+        UUID articleId = null;
+        if (article != null && !article.isBlank()) {
+            CommentedArticle found = CommentedArticle.find(article.trim());
+            if (found == null) {
+                throw ProblemException.invalidQuery("article", "is not a known article id or slug");
+            }
+            articleId = found.id();
+        }
+        String scope = "moderation:" + wanted + ":" + articleId;
+        Instant afterTime = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> values = cursors.decode(scope, cursor, 2);
+            try {
+                afterTime = Instant.parse(values.get(0));
+                afterId = UUID.fromString(values.get(1));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw ProblemException.invalidQuery("cursor", "not a cursor issued for this query");
+            }
+        }
+        boolean reported = wanted.equals("reported");
+        List<Comment> rows = Comment.queue(reported ? "pending" : wanted, reported, articleId, afterTime, afterId, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Comment> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? cursors.encode(scope, List.of(page.get(limit - 1).createdAt.toString(), page.get(limit - 1).id.toString()))
+                : null;
+        return new Page<>(page.stream().map(ModerationItem::from).toList(), next);
+    }
+
+    /** Approves, rejects or marks as spam; doing what is already done changes nothing and is not logged again. */
+    @Transactional
+    public ModerationItem moderate(String id, ModerationInput input) {
+        validator.validate(input);
+        Comment comment = Comment.findForUpdate(CommentService.parseId(id)).orElseThrow(() -> CommentService.notFound(id));
+        if (comment.status() == CommentStatus.DELETED) {
+            throw ProblemException.conflict("The author deleted this comment; there is nothing left to moderate.");
+        }
+        if (comment.status() == input.target()) {
+            return ModerationItem.from(comment);
+        }
+        return decisions.decide(comment, input);
+    }
+
+    /** Opens or closes an article's comments and sets its moderation mode (null: the configured default). */
+    @Transactional
+    @Audited(action = "article.comment-settings", target = "article")
+    public CommentSettings.View configure(String idOrSlug, CommentSettings.Input input) {
+        validator.validate(input);
+        CommentedArticle found = CommentedArticle.find(idOrSlug);
+        if (found == null) {
+            throw ProblemException.notFound("There is no article '" + idOrSlug + "'.");
+        }
+        Article article = Article.findById(found.id());
+        article.commentsOpen = input.commentsOpen();
+        article.commentModeration = input.moderation();
+        article.updatedAt = Instant.now();
+        return settingsOf(article);
+    }
+
+    private CommentSettings.View settingsOf(Article article) {
+        return new CommentSettings.View(article.id, article.commentsOpen,
+                article.commentModeration != null ? article.commentModeration : config.moderation(),
+                article.commentModeration == null);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.byline.comment;
+
+import dev.byline.web.CursorCodec;
+import dev.byline.web.Page;
+import dev.byline.web.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads threads for the public in one statement per page whatever the thread's size: a keyset page of top-level
+ * comments with, through LEFT JOIN LATERAL, the first replies of each in thread (path) order. Indexes in V3.
+ */
+final class CommentThreads {
+
+    /** The depth-first successor bound of a subtree: no id sorts after this one. */
+    private static final String LAST_ID = "'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid";
+    private static final String COLUMNS = "%1$s.id, %1$s.parent_id, %1$s.depth, %1$s.status, %1$s.author_name, %1$s.body_text,"
+            + " %1$s.body_html, %1$s.created_at, %1$s.edited_at, %1$s.reply_count, cast(%1$s.path as text)";
+    private static final int WIDTH = 11;
+
+    /** Orders of top-level comments. */
+    enum Sort {
+        OLDEST("c.created_at, c.id", "(c.created_at, c.id) > (?2, ?3)"),
+        NEWEST("c.created_at desc, c.id desc", "(c.created_at, c.id) < (?2, ?3)"),
+        MOST_REPLIES("c.reply_count desc, c.created_at desc, c.id desc", "(c.reply_count, c.created_at, c.id) < (?4, ?2, ?3)");
+
+        final String order;
+        final String after;
+
+        Sort(String order, String after) {
+            this.order = order;
+            this.after = after;
+        }
+
+        static Sort parse(String raw) {
+            if (raw == null || raw.isBlank()) {
+                return OLDEST;
+            }
+            for (Sort sort : values()) {
+                if (sort.label().equals(raw.trim())) {
+                    return sort;
+                }
+            }
+            throw ProblemException.invalidQuery("sort", "must be one of oldest, newest, most-replies");
+        }
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final CursorCodec cursors;
+
+    CommentThreads(CursorCodec cursors) {
+        this.cursors = cursors;
+    }
+
+    static String repliesScope(UUID commentId) {
+        return "comment-replies:" + commentId;
+    }
+
+    private static String threadScope(UUID articleId, Sort sort) {
+        return "comment-thread:" + articleId + ":" + sort.label();
+    }
+
+    Page<CommentView> page(UUID articleId, Sort sort, int limit, int replies, String cursor) {
+        String scope = threadScope(articleId, sort);
+        List<Object> params = new ArrayList<>(List.of(articleId));
+        String after = "";
+        if (cursor != null) {
+            List<String> values = cursors.decode(scope, cursor, 3);
+            params.add(parseInstant(values.get(0)));
+            params.add(parseUuid(values.get(1)));
+            if (sort == Sort.MOST_REPLIES) {
+                params.add(parseInt(values.get(2)));
+            }
+            after = " and " + sort.after;
+        }
+        String sql = "with roots as (select c.* from comment c where c.article_id = ?1 and c.parent_id is null and c.visible"
+                + after + " order by " + sort.order + " limit " + (limit + 1) + ")"
+                + " select " + String.format(COLUMNS, "r") + ", " + String.format(COLUMNS, "x")
+                + " from roots r left join lateral (select d.* from comment d where d.root_id = r.id and d.visible"
+                + " and d.depth > 0 order by d.path limit " + (replies + 1) + ") x on true"
+                + " order by " + sort.order.replace("c.", "r.") + ", x.path";
+        List<Object[]> rows = run(sql, params);
+
+        Map<UUID, Object[]> roots = new LinkedHashMap<>();
+        Map<UUID, List<Object[]>> repliesOf = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            UUID rootId = (UUID) row[0];
+            roots.putIfAbsent(rootId, row);
+            List<Object[]> list = repliesOf.computeIfAbsent(rootId, k -> new ArrayList<>());
+            if (row[WIDTH] != null) {
+                list.add(java.util.Arrays.copyOfRange(row, WIDTH, 2 * WIDTH));
+            }
+        }
+        boolean more = roots.size() > limit;
+        List<CommentView> items = new ArrayList<>();
+        Object[] lastRoot = null;
+        for (Map.Entry<UUID, Object[]> root : roots.entrySet()) {
+            if (items.size() == limit) {
+                break;
+            }
+            lastRoot = root.getValue();
+            List<Object[]> shown = repliesOf.get(root.getKey());
+            String repliesNext = null;
+            if (shown.size() > replies) {
+                shown = shown.subList(0, replies);
+                String lastPath = shown.isEmpty() ? (String) lastRoot[10] : (String) shown.get(shown.size() - 1)[10];
+                repliesNext = cursors.encode(repliesScope(root.getKey()), List.of(lastPath));
+            }
+            items.add(view(lastRoot).withReplies(shown.stream().map(CommentThreads::view).toList(), repliesNext));
+        }
+        String next = null;
+        if (more && lastRoot != null) {
+            next = cursors.encode(scope, List.of(toInstant(lastRoot[7]).toString(), lastRoot[0].toString(),
+                    String.valueOf(((Number) lastRoot[9]).intValue())));
+        }
+        return new Page<>(items, next);
+    }
+
+    /** Everything under one comment, depth first: a path range that stops at the end of its subtree. */
+    Page<CommentView> replies(UUID commentId, String commentPath, UUID rootId, int limit, String cursor) {
+        String scope = repliesScope(commentId);
+        String after = cursor == null ? commentPath : cursors.decode(scope, cursor, 1).get(0);
+        if (!after.startsWith(commentPath.substring(0, commentPath.length() - 1))) {
+            throw ProblemException.invalidQuery("cursor", "not a cursor issued for this query");
+        }
+        String sql = "select " + String.format(COLUMNS, "d") + " from comment d where d.root_id = ?1 and d.visible"
+                + " and d.depth > 0 and d.path > cast(?2 as uuid[]) and d.path < array_append(cast(?3 as uuid[]), "
+                + LAST_ID + ") order by d.path limit " + (limit + 1);
+        List<Object[]> rows = run(sql, List.of(rootId, after, commentPath));
+        boolean more = rows.size() > limit;
+        List<Object[]> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? cursors.encode(scope, List.of((String) page.get(page.size() - 1)[10])) : null;
+        return new Page<>(page.stream().map(CommentThreads::view).toList(), next);
+    }
+
+    private static List<Object[]> run(String sql, List<Object> params) {
+        Query query = Panache.getEntityManager().createNativeQuery(sql);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
+    private static CommentView view(Object[] r) {
+        return CommentView.publicOf((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
+                (String) r[5], (String) r[6], toInstant(r[7]), r[8] == null ? null : toInstant(r[8]),
+                ((Number) r[9]).intValue());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("Unexpected time type " + value.getClass());
+    }
+
+    // Values inside a verified cursor were written by this class; a failure here means a key rotation or a bug.
+    private static Instant parseInstant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static UUID parseUuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static int parseInt(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static ProblemException invalidCursor() {
+        return ProblemException.invalidQuery("cursor", "not a cursor issued for this query");
+    }
+}
