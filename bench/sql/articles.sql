@@ -81,7 +81,7 @@ ins as (
            case when random() < 0.4
                 then (string_to_array(:'source_ids', ' ')::bigint[])[1 + floor(random() * array_length(string_to_array(:'source_ids', ' '), 1))::int] end,
            random() < 0.85,
-           floor(power(random(), 4) * 500)::int,
+           0,  -- comment_count: no comment rows exist behind these articles, and the count must match the rows
            b.word_count,
            a.created_at,
            case a.status
