@@ -91,9 +91,11 @@ final class ArticleListing {
         if (query.cursor() != null) {
             List<String> after = cursors.decode(query.scope(), query.cursor(), 2);
             Object keyValue = sort == Sort.RELEVANCE ? parseFloat(after.get(0)) : parseInstant(after.get(0));
-            String cast = sort == Sort.RELEVANCE ? "::real" : "";
+            String keyParam = param(params, keyValue);
+            // cast(), not ::real: Hibernate would read "?3::real" as the parameter label "3::real".
+            String afterKey = sort == Sort.RELEVANCE ? "cast(" + keyParam + " as real)" : keyParam;
             where.append(" and (").append(key).append(", a.id) ").append(sort == Sort.OLDEST ? ">" : "<")
-                    .append(" (").append(param(params, keyValue)).append(cast).append(", ")
+                    .append(" (").append(afterKey).append(", ")
                     .append(param(params, parseUuid(after.get(1)))).append(")");
         }
         String sql = "select a.id, " + key + " as sort_key from article a where " + where

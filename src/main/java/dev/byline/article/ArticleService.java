@@ -122,8 +122,15 @@ public class ArticleService {
                 throw ProblemException.invalidBody("slug", "cannot be removed; give a new slug instead");
             }
             if (!merged.slug().equals(article.slug)) {
-                article.slug = claimSlug(merged.slug());
-                recordSlug(article, now);
+                // An article may take back one of its own former slugs, which is already recorded as its own.
+                Optional<ArticleSlug> known = ArticleSlug.findBySlug(merged.slug());
+                if (known.isPresent() && !known.get().articleId.equals(article.id)) {
+                    throw slugTaken(merged.slug());
+                }
+                article.slug = merged.slug();
+                if (known.isEmpty()) {
+                    recordSlug(article, now);
+                }
             }
             apply(article, merged, now);
             article.flush();
@@ -301,10 +308,14 @@ public class ArticleService {
 
     private static String claimSlug(String slug) {
         if (ArticleSlug.findBySlug(slug).isPresent()) {
-            throw new ProblemException(ProblemType.CONFLICT, "The slug '" + slug + "' is or was used by another article; "
-                    + "choose another.", List.of(new FieldError("body", "slug", "already taken")), Map.of());
+            throw slugTaken(slug);
         }
         return slug;
+    }
+
+    private static ProblemException slugTaken(String slug) {
+        return new ProblemException(ProblemType.CONFLICT, "The slug '" + slug + "' is or was used by another article; "
+                + "choose another.", List.of(new FieldError("body", "slug", "already taken")), Map.of());
     }
 
     private static String freeSlug(String base) {

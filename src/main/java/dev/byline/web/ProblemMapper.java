@@ -137,6 +137,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        // Quarkus REST rethrows Jackson's mismatched-input errors but wraps the others (bad JSON syntax, a value an enum
+        // refuses) in a bare 400; unwrap them so that the problem names what was wrong.
+        if (e.getCause() instanceof JsonParseException syntax) {
+            return unreadableJson(syntax, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableBody(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // Quarkus REST wraps Jackson's syntax and value-creation errors in a bare 400; report them like the rest.

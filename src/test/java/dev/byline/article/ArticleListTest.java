@@ -1,0 +1,496 @@
+package dev.byline.article;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.support.As;
+import dev.byline.support.Fixtures;
+import dev.byline.support.SqlStatements;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** GET /api/v1/articles: who sees what, filters, sorts, and keyset pages that neither repeat nor skip. */
+@QuarkusTest
+class ArticleListTest {
+
+    private static final String ARTICLES = "/api/v1/articles";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>; rel=\"next\"");
+
+    private static final String HEADLINE = "Grain shipments resume after talks";
+    private static final String BODY_TEXT = "Cargo ships carrying grain left port on Thursday.";
+    private static final String WITHDRAWAL_REASON = "Withdrawn for legal reasons.";
+    private static final String CORRECTION = "An earlier version misstated the number of ships.";
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    // ---- Who sees what -----------------------------------------------------------------------------------------
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void thePublicSeesPublishedArticlesOnlyNewestFirst() {
+        String tag = Fixtures.unique("front-page");
+        String first = Fixtures.published(tagged(tag, "First"));
+        String second = Fixtures.published(tagged(tag, "Second"));
+        String third = Fixtures.published(tagged(tag, "Third"));
+        Fixtures.draft(tagged(tag, "Draft"));
+        schedule(Fixtures.draft(tagged(tag, "Scheduled")));
+        withdraw(Fixtures.published(tagged(tag, "Withdrawn")));
+
+        As.anonymous(() -> given().queryParam("tag", tag)
+                .when().get(ARTICLES)
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .header("ETag", notNullValue())
+                .header("Cache-Control", matchesPattern("public, .*max-age=\\d+.*"))
+                .body("items.id", contains(third, second, first))
+                .body("items.status", everyItem(equalTo("published")))
+                .body("items.headline", contains("Third", "Second", "First"))
+                .body("next", nullValue()));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aListAnswers304ToItsOwnEtag() {
+        String tag = Fixtures.unique("etag");
+        Fixtures.published(tagged(tag, HEADLINE));
+
+        As.anonymous(() -> {
+            String etag = given().queryParam("tag", tag).when().get(ARTICLES).then().statusCode(200).extract().header("ETag");
+
+            given().queryParam("tag", tag).header("If-None-Match", etag)
+                    .when().get(ARTICLES)
+                    .then().statusCode(304).body(emptyString());
+        });
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void editorsListDraftsScheduledAndWithdrawnArticlesByStatus() {
+        String tag = Fixtures.unique("desk");
+        String published = Fixtures.published(tagged(tag, "Published"));
+        String draft = Fixtures.draft(tagged(tag, "Draft"));
+        String scheduled = schedule(Fixtures.draft(tagged(tag, "Scheduled")));
+        String withdrawn = withdraw(Fixtures.published(tagged(tag, "Withdrawn")));
+
+        given().queryParam("tag", tag).queryParam("status", "draft").when().get(ARTICLES)
+                .then().statusCode(200).header("Cache-Control", equalTo("private, no-store"))
+                .body("items.id", contains(draft)).body("items[0].status", equalTo("draft"));
+        given().queryParam("tag", tag).queryParam("status", "scheduled").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(scheduled)).body("items[0].status", equalTo("scheduled"));
+        given().queryParam("tag", tag).queryParam("status", "withdrawn").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(withdrawn)).body("items[0].status", equalTo("withdrawn"));
+        given().queryParam("tag", tag).queryParam("status", "published").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(published));
+        given().queryParam("tag", tag).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(published));
+    }
+
+    @Test
+    void thePublicMayNotListByAnyStatusButPublished() {
+        given().queryParam("status", "draft").when().get(ARTICLES)
+                .then().statusCode(403).contentType(PROBLEM_JSON).body("type", equalTo("/problems/forbidden"));
+        given().queryParam("status", "withdrawn").when().get(ARTICLES).then().statusCode(403);
+        given().queryParam("status", "published").queryParam("limit", 1).when().get(ARTICLES).then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "reader", roles = "partner")
+    void partnersMayNotListDraftsEither() {
+        given().queryParam("status", "draft").when().get(ARTICLES)
+                .then().statusCode(403).contentType(PROBLEM_JSON).body("type", equalTo("/problems/forbidden"));
+        given().queryParam("status", "scheduled").when().get(ARTICLES).then().statusCode(403);
+    }
+
+    // ---- Filters -----------------------------------------------------------------------------------------------
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void sectionFilters() {
+        String tag = Fixtures.unique("sections");
+        String section = Fixtures.unique("world");
+        String inSection = Fixtures.published(with(tagged(tag, HEADLINE), "section", section));
+        Fixtures.published(with(tagged(tag, HEADLINE), "section", Fixtures.unique("sport")));
+        Fixtures.published(tagged(tag, HEADLINE));
+
+        given().queryParam("tag", tag).queryParam("section", section).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(inSection)).body("items[0].section", equalTo(section));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void everyTagGivenMustMatch() {
+        String tag = Fixtures.unique("trade");
+        String other = Fixtures.unique("shipping");
+        String both = Fixtures.published(Map.of("headline", "Both", "tags", List.of(tag, other)));
+        String onlyFirst = Fixtures.published(Map.of("headline", "Only first", "tags", List.of(tag)));
+        Fixtures.published(Map.of("headline", "Only other", "tags", List.of(other)));
+
+        given().queryParam("tag", tag, other).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(both));
+        given().queryParam("tag", tag).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(onlyFirst, both));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void sourceFiltersOnTheOriginatingSource() {
+        String tag = Fixtures.unique("sourced");
+        String source = Fixtures.source("Anatolia Wire", Map.of());
+        String other = Fixtures.source("Black Sea Times", Map.of());
+        String fromSource = Fixtures.published(with(tagged(tag, HEADLINE), "source", source));
+        Fixtures.published(with(with(tagged(tag, HEADLINE), "source", other),
+                "citedSources", List.of(Map.of("source", source, "role", "cited"))));
+        Fixtures.published(tagged(tag, HEADLINE));
+
+        given().queryParam("tag", tag).queryParam("source", source).when().get(ARTICLES)
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(fromSource))
+                .body("items[0].source.slug", equalTo(source))
+                .body("items[0].source.name", equalTo("Anatolia Wire"))
+                .body("items[0].source.kind", equalTo("wire-agency"));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void languageFilters() {
+        String tag = Fixtures.unique("languages");
+        String french = Fixtures.published(with(tagged(tag, "Les cargos reprennent la mer"), "language", "fr"));
+        String english = Fixtures.published(tagged(tag, HEADLINE));
+
+        given().queryParam("tag", tag).queryParam("language", "fr").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(french)).body("items[0].language", equalTo("fr"));
+        given().queryParam("tag", tag).queryParam("language", "en").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(english));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void fromIsInclusiveAndToIsExclusiveOnThePublicationTime() {
+        String tag = Fixtures.unique("timeline");
+        String earlier = Fixtures.published(tagged(tag, "Earlier"));
+        String later = Fixtures.published(tagged(tag, "Later"));
+        String laterAt = given().get(ARTICLES + "/" + later).then().extract().path("publishedAt");
+
+        given().queryParam("tag", tag).queryParam("from", laterAt).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(later));
+        given().queryParam("tag", tag).queryParam("to", laterAt).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(earlier));
+        given().queryParam("tag", tag).queryParam("from", Instant.now().plus(1, ChronoUnit.HOURS).toString())
+                .when().get(ARTICLES)
+                .then().statusCode(200).body("items", empty());
+        given().queryParam("tag", tag).queryParam("from", laterAt).queryParam("to", laterAt).when().get(ARTICLES)
+                .then().statusCode(400).body("errors[0].field", equalTo("to"));
+        given().queryParam("tag", tag).queryParam("from", "yesterday").when().get(ARTICLES)
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void updatedSinceFindsArticlesChangedAtOrAfterATime() {
+        String tag = Fixtures.unique("changes");
+        String corrected = Fixtures.published(tagged(tag, "Corrected"));
+        Fixtures.published(tagged(tag, "Untouched"));
+        String correctedAt = given().contentType(ContentType.JSON).body(Map.of("text", CORRECTION))
+                .when().post(ARTICLES + "/" + corrected + "/corrections")
+                .then().statusCode(201).extract().path("updatedAt");
+
+        given().queryParam("tag", tag).queryParam("updatedSince", correctedAt).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(corrected)).body("items[0].updatedAt", equalTo(correctedAt));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void searchRanksAHeadlineMatchAboveABodyMatch() {
+        String word = uniqueWord();
+        String inHeadline = Fixtures.published(Map.of("headline", "Harbour reopens as " + word + " arrives",
+                "bodyText", BODY_TEXT));
+        String inBody = Fixtures.published(Map.of("headline", "Harbour news",
+                "bodyText", "Officials confirmed that " + word + " would dock on Friday."));
+        Fixtures.published(Map.of("headline", "Harbour unrelated", "bodyText", BODY_TEXT));
+
+        // Newest first would put the body match first; relevance, the default with q, must not.
+        given().queryParam("q", word).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(inHeadline, inBody));
+        given().queryParam("q", word).queryParam("sort", "relevance").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(inHeadline, inBody));
+        given().queryParam("q", word).queryParam("sort", "newest").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(inBody, inHeadline));
+
+        assertEquals(List.of(inHeadline, inBody), allIds(ARTICLES + "?limit=1&q=" + word));
+    }
+
+    // ---- Sorting -----------------------------------------------------------------------------------------------
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void sortOrdersByOldestOrLastUpdate() {
+        String tag = Fixtures.unique("sorting");
+        String first = Fixtures.published(tagged(tag, "First"));
+        String second = Fixtures.published(tagged(tag, "Second"));
+        String third = Fixtures.published(tagged(tag, "Third"));
+        given().contentType(ContentType.JSON).body(Map.of("text", CORRECTION))
+                .when().post(ARTICLES + "/" + first + "/corrections").then().statusCode(201);
+
+        given().queryParam("tag", tag).queryParam("sort", "newest").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(third, second, first));
+        given().queryParam("tag", tag).queryParam("sort", "oldest").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(first, second, third));
+        given().queryParam("tag", tag).queryParam("sort", "updated").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(first, third, second));
+    }
+
+    @Test
+    void relevanceNeedsASearch() {
+        given().queryParam("sort", "relevance").when().get(ARTICLES)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("/problems/validation"))
+                .body("errors[0].in", equalTo("query"))
+                .body("errors[0].field", equalTo("sort"));
+        given().queryParam("sort", "random").when().get(ARTICLES)
+                .then().statusCode(400).body("errors[0].field", equalTo("sort"));
+    }
+
+    // ---- Pages -------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "101", "abc", "-1", "2.5"})
+    void limitMustBeAWholeNumberFrom1To100(String limit) {
+        given().queryParam("limit", limit).when().get(ARTICLES)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("/problems/validation"))
+                .body("errors[0].in", equalTo("query"))
+                .body("errors[0].field", equalTo("limit"))
+                .body("detail", containsString("limit"));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void limitSetsThePageSizeFrom1To100() {
+        String tag = Fixtures.unique("sizes");
+        for (int i = 0; i < 3; i++) {
+            Fixtures.published(tagged(tag, HEADLINE));
+        }
+
+        given().queryParam("tag", tag).queryParam("limit", 1).when().get(ARTICLES)
+                .then().statusCode(200).body("items", hasSize(1)).body("next", notNullValue());
+        given().queryParam("tag", tag).queryParam("limit", 100).when().get(ARTICLES)
+                .then().statusCode(200).body("items", hasSize(3)).body("next", nullValue());
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void pagesFollowedByTheLinkHeaderCoverEveryArticleOnce() {
+        String tag = Fixtures.unique("pages");
+        List<String> newestFirst = publishNewestFirst(tag, 7);
+
+        List<String> seen = new ArrayList<>();
+        String url = ARTICLES + "?limit=3&tag=" + tag;
+        int pages = 0;
+        while (url != null) {
+            ExtractableResponse<Response> page = given().when().get(url).then().statusCode(200).extract();
+            seen.addAll(page.path("items.id"));
+            pages++;
+            String next = page.path("next");
+            String link = page.header("Link");
+            if (next == null) {
+                assertNull(link, "the last page has no Link: rel=next");
+                url = null;
+            } else {
+                assertNotNull(link, "a page with a next cursor has a Link header");
+                Matcher target = NEXT_LINK.matcher(link);
+                assertTrue(target.matches(), "Link: " + link);
+                url = target.group(1);
+                assertTrue(url.contains("cursor=" + next) && url.contains("tag=" + tag) && url.contains("limit=3"),
+                        "the next link keeps the filters and carries the cursor: " + url);
+            }
+        }
+
+        assertEquals(3, pages);
+        assertEquals(newestFirst, seen);
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void anArticlePublishedBetweenPagesNeitherRepeatsNorSkipsAny() {
+        String tag = Fixtures.unique("breaking");
+        List<String> newestFirst = publishNewestFirst(tag, 6);
+
+        ExtractableResponse<Response> first = given().queryParam("tag", tag).queryParam("limit", 3)
+                .when().get(ARTICLES).then().statusCode(200).extract();
+        String breaking = Fixtures.published(tagged(tag, "Breaking news"));
+        ExtractableResponse<Response> second = given().queryParam("tag", tag).queryParam("limit", 3)
+                .queryParam("cursor", (String) first.path("next"))
+                .when().get(ARTICLES).then().statusCode(200).extract();
+
+        List<String> firstIds = first.path("items.id");
+        List<String> secondIds = second.path("items.id");
+        assertEquals(newestFirst.subList(0, 3), firstIds);
+        assertEquals(newestFirst.subList(3, 6), secondIds);
+        assertNull(second.path("next"));
+        given().queryParam("tag", tag).queryParam("limit", 3).when().get(ARTICLES)
+                .then().body("items[0].id", equalTo(breaking));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aTamperedCursorIsRefused() {
+        String tag = Fixtures.unique("tamper");
+        publishNewestFirst(tag, 2);
+        String cursor = given().queryParam("tag", tag).queryParam("limit", 1).when().get(ARTICLES)
+                .then().statusCode(200).extract().path("next");
+
+        for (int position : new int[] {0, cursor.indexOf('.') - 2, cursor.indexOf('.') + 1}) {
+            char original = cursor.charAt(position);
+            String tampered = cursor.substring(0, position) + (original == 'A' ? 'B' : 'A') + cursor.substring(position + 1);
+
+            given().queryParam("tag", tag).queryParam("limit", 1).queryParam("cursor", tampered)
+                    .when().get(ARTICLES)
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM_JSON)
+                    .body("type", equalTo("/problems/invalid-cursor"))
+                    .body("errors[0].field", equalTo("cursor"));
+        }
+        given().queryParam("tag", tag).queryParam("limit", 1).queryParam("cursor", "not-a-cursor").when().get(ARTICLES)
+                .then().statusCode(400).body("type", equalTo("/problems/invalid-cursor"));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aCursorOnlyWorksWithTheFiltersAndSortItCameWith() {
+        String tag = Fixtures.unique("scoped");
+        publishNewestFirst(tag, 2);
+        String cursor = given().queryParam("tag", tag).queryParam("limit", 1).when().get(ARTICLES)
+                .then().statusCode(200).extract().path("next");
+
+        given().queryParam("tag", tag).queryParam("limit", 1).queryParam("cursor", cursor).when().get(ARTICLES)
+                .then().statusCode(200).body("items", hasSize(1));
+        given().queryParam("tag", Fixtures.unique("other")).queryParam("limit", 1).queryParam("cursor", cursor)
+                .when().get(ARTICLES)
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("type", equalTo("/problems/invalid-cursor"));
+        given().queryParam("tag", tag).queryParam("sort", "oldest").queryParam("limit", 1).queryParam("cursor", cursor)
+                .when().get(ARTICLES)
+                .then().statusCode(400).body("type", equalTo("/problems/invalid-cursor"));
+        given().queryParam("limit", 1).queryParam("cursor", cursor).when().get(ARTICLES)
+                .then().statusCode(400).body("type", equalTo("/problems/invalid-cursor"));
+    }
+
+    // ---- Cost --------------------------------------------------------------------------------------------------
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aPageCostsAtMostThreeStatementsWhateverItsLimit() {
+        String tag = Fixtures.unique("cost");
+        List<String> sources = List.of(Fixtures.source("Anatolia Wire", Map.of()), Fixtures.source("Black Sea Times", Map.of()),
+                Fixtures.source("Danube Radio", Map.of()));
+        for (int i = 0; i < 32; i++) {
+            Fixtures.published(Map.of("headline", HEADLINE + " " + i, "tags", List.of(tag), "source", sources.get(i % 3),
+                    "citedSources", List.of(Map.of("source", sources.get((i + 1) % 3), "role", "cited"),
+                            Map.of("source", sources.get((i + 2) % 3), "role", "photo"))));
+        }
+
+        long small = SqlStatements.during(entityManagerFactory, () -> given().queryParam("tag", tag).queryParam("limit", 5)
+                .when().get(ARTICLES).then().statusCode(200).body("items", hasSize(5)));
+        long large = SqlStatements.during(entityManagerFactory, () -> given().queryParam("tag", tag).queryParam("limit", 100)
+                .when().get(ARTICLES).then().statusCode(200).body("items", hasSize(32))
+                .body("items.source.slug", everyItem(notNullValue())));
+
+        assertTrue(small <= 3, "a page of 5 prepared " + small + " statements");
+        assertTrue(large <= 3, "a page of 32 prepared " + large + " statements");
+    }
+
+    // ---- Helpers -----------------------------------------------------------------------------------------------
+
+    private static Map<String, Object> tagged(String tag, String headline) {
+        return Map.of("headline", headline, "tags", List.of(tag));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> fields, String name, Object value) {
+        var copy = new HashMap<>(fields);
+        copy.put(name, value);
+        return copy;
+    }
+
+    /** Publishes {@code count} articles with the tag, returning their ids newest first as the default list orders them. */
+    private static List<String> publishNewestFirst(String tag, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(0, Fixtures.published(tagged(tag, HEADLINE + " " + i)));
+        }
+        return ids;
+    }
+
+    private static String schedule(String id) {
+        given().contentType(ContentType.JSON).body(Map.of("publishAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()))
+                .when().post(ARTICLES + "/" + id + "/publish").then().statusCode(200);
+        return id;
+    }
+
+    private static String withdraw(String id) {
+        given().contentType(ContentType.JSON).body(Map.of("reason", WITHDRAWAL_REASON))
+                .when().post(ARTICLES + "/" + id + "/withdraw").then().statusCode(200);
+        return id;
+    }
+
+    /** Every id of a list, following next cursors, failing on any id seen twice. */
+    private static List<String> allIds(String firstPage) {
+        List<String> ids = new ArrayList<>();
+        String url = firstPage;
+        while (url != null) {
+            ExtractableResponse<Response> page = given().when().get(url).then().statusCode(200).extract();
+            ids.addAll(page.path("items.id"));
+            String next = page.path("next");
+            url = next == null ? null : firstPage + "&cursor=" + next;
+        }
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "no article repeats: " + ids);
+        return ids;
+    }
+
+    /** A made-up word of letters only, so that a search for it finds just this test's articles. */
+    private static String uniqueWord() {
+        StringBuilder word = new StringBuilder("zq");
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+            word.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return word.toString();
+    }
+}
