@@ -2,14 +2,11 @@ package dev.byline.article;
 
 import dev.byline.article.ArticleQuery.Sort;
 import dev.byline.web.CursorCodec;
+import dev.byline.web.SqlValues;
 import dev.byline.web.Page;
-import dev.byline.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,13 +99,13 @@ final class ArticleListing {
         }
         if (query.cursor() != null) {
             List<String> after = cursors.decode(query.scope(), query.cursor(), 2);
-            Object keyValue = sort == Sort.RELEVANCE ? parseFloat(after.get(0)) : parseInstant(after.get(0));
+            Object keyValue = sort == Sort.RELEVANCE ? CursorCodec.real(after.get(0)) : CursorCodec.instant(after.get(0));
             String keyParam = param(params, keyValue);
             // cast(), not ::real: Hibernate would read "?3::real" as the parameter label "3::real".
             String afterKey = sort == Sort.RELEVANCE ? "cast(" + keyParam + " as real)" : keyParam;
             where.append(" and (").append(key).append(", a.id) ").append(sort == Sort.OLDEST ? ">" : "<")
                     .append(" (").append(afterKey).append(", ")
-                    .append(param(params, parseUuid(after.get(1)))).append(")");
+                    .append(param(params, CursorCodec.uuid(after.get(1)))).append(")");
         }
         String sql = "select a.id, " + key + " as sort_key from " + from + " where " + where
                 + " order by sort_key " + direction + ", a.id " + direction + " limit " + (query.limit() + 1);
@@ -131,7 +128,7 @@ final class ArticleListing {
         if (more) {
             Object[] last = pageRows.get(pageRows.size() - 1);
             String keyText = sort == Sort.RELEVANCE ? Float.toString(((Number) last[1]).floatValue())
-                    : toInstant(last[1]).toString();
+                    : SqlValues.instant(last[1]).toString();
             next = cursors.encode(query.scope(), List.of(keyText, last[0].toString()));
         }
         return new Page<>(items, next);
@@ -142,45 +139,8 @@ final class ArticleListing {
         return "?" + params.size();
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected sort key type");
-    }
 
-    // Values inside a verified cursor were written by this class; a failure here means a key rotation or a bug.
-    private static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalidCursor();
-        }
-    }
 
-    private static Float parseFloat(String value) {
-        try {
-            return Float.parseFloat(value);
-        } catch (NumberFormatException e) {
-            throw invalidCursor();
-        }
-    }
 
-    private static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw invalidCursor();
-        }
-    }
 
-    private static ProblemException invalidCursor() {
-        return ProblemException.invalidQuery("cursor", "not a cursor issued for this query");
-    }
 }

@@ -1,14 +1,11 @@
 package dev.byline.comment;
 
 import dev.byline.web.CursorCodec;
+import dev.byline.web.SqlValues;
 import dev.byline.web.Page;
 import dev.byline.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,10 +76,10 @@ final class CommentThreads {
         String after = "";
         if (cursor != null) {
             List<String> values = cursors.decode(scope, cursor, 3);
-            params.add(parseInstant(values.get(0)));
-            params.add(parseUuid(values.get(1)));
+            params.add(CursorCodec.instant(values.get(0)));
+            params.add(CursorCodec.uuid(values.get(1)));
             if (sort == Sort.MOST_REPLIES) {
-                params.add(parseInt(values.get(2)));
+                params.add(CursorCodec.integer(values.get(2)));
             }
             after = " and " + sort.after;
         }
@@ -123,7 +120,7 @@ final class CommentThreads {
         }
         String next = null;
         if (more && lastRoot != null) {
-            next = cursors.encode(scope, List.of(toInstant(lastRoot[7]).toString(), lastRoot[0].toString(),
+            next = cursors.encode(scope, List.of(SqlValues.instant(lastRoot[7]).toString(), lastRoot[0].toString(),
                     String.valueOf(((Number) lastRoot[9]).intValue())));
         }
         return new Page<>(items, next);
@@ -158,49 +155,12 @@ final class CommentThreads {
 
     private static CommentView view(Object[] r) {
         return CommentView.publicOf((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
-                (String) r[5], (String) r[6], toInstant(r[7]), r[8] == null ? null : toInstant(r[8]),
+                (String) r[5], (String) r[6], SqlValues.instant(r[7]), r[8] == null ? null : SqlValues.instant(r[8]),
                 ((Number) r[9]).intValue());
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected time type " + value.getClass());
-    }
 
-    // Values inside a verified cursor were written by this class; a failure here means a key rotation or a bug.
-    private static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalidCursor();
-        }
-    }
 
-    private static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw invalidCursor();
-        }
-    }
 
-    private static int parseInt(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw invalidCursor();
-        }
-    }
 
-    private static ProblemException invalidCursor() {
-        return ProblemException.invalidQuery("cursor", "not a cursor issued for this query");
-    }
 }

@@ -67,6 +67,42 @@ public class CursorCodec {
         }
     }
 
+    /** A time inside a verified cursor; one that does not parse means the cursor was not made by this service. */
+    public static java.time.Instant instant(String value) {
+        try {
+            return java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** An id inside a verified cursor. */
+    public static java.util.UUID uuid(String value) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /** A float (a search rank) inside a verified cursor. */
+    public static float real(String value) {
+        try {
+            return Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    /** A whole number inside a verified cursor. */
+    public static int integer(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     private static ProblemException invalid() {
         return new ProblemException(ProblemType.BAD_CURSOR,
                 "The cursor was altered, or was made for another sort or other filters. Start again without a cursor, "
