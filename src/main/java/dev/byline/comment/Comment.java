@@ -31,6 +31,7 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "root_id")
     public UUID rootId;
 
+    @JdbcTypeCode(SqlTypes.SMALLINT)
     public int depth;
 
     /** Ids from the top-level comment down to this one. */
