@@ -57,6 +57,24 @@ public interface BylineConfig {
         int windowSeconds();
     }
 
+    /** Feeds, ninjs and the change feed. */
+    Syndication syndication();
+
+    /** Syndication to readers and partners. */
+    interface Syndication {
+        /** Title of the RSS, Atom and JSON feeds (a section, tag or source is added after it). */
+        @WithDefault("Byline")
+        String feedTitle();
+
+        /** Items in a feed when the request gives no limit. */
+        @WithDefault("50")
+        int feedSize();
+
+        /** How often scheduled articles are published and expiries announced (a duration such as 5s). */
+        @WithDefault("5s")
+        String timeRulesInterval();
+    }
+
     /** Settings of the embedded PostgreSQL started when no datasource URL is configured. */
     EmbeddedPostgres embeddedPostgres();
 

@@ -19,6 +19,7 @@ import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,11 +44,14 @@ public class ArticleService {
     private final InputValidator validator;
     private final MergePatch mergePatch;
     private final ArticleListing listing;
+    private final Event<ArticleChanged> changes;
 
-    public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors) {
+    public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
+            Event<ArticleChanged> changes) {
         this.validator = validator;
         this.mergePatch = mergePatch;
         this.listing = new ArticleListing(cursors);
+        this.changes = changes;
     }
 
     /** What a reader asked for: the article, or the slug it now lives at. */
@@ -69,16 +73,25 @@ public class ArticleService {
     /** Reads an article by id or slug; drafts and unknown ids are 404 to the public, deleted ones 410. */
     @Transactional
     public Lookup read(String idOrSlug, boolean mayReadUnpublished) {
+        return read(idOrSlug, mayReadUnpublished, false);
+    }
+
+    /** As {@link #read(String, boolean)}; a partner also sees what is syndicated to it under embargo. */
+    @Transactional
+    public Lookup read(String idOrSlug, boolean mayReadUnpublished, boolean partner) {
         Instant now = now();
         Optional<UUID> id = parseUuid(idOrSlug);
         UUID articleId = id.orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
                 .map(s -> s.articleId)
                 .orElseThrow(() -> notFound(idOrSlug)));
         Article article = Article.findWithSource(articleId).orElseThrow(() -> goneOrNotFound(articleId, idOrSlug));
-        if (!mayReadUnpublished && !article.isPublic(now)) {
+        if (!mayReadUnpublished && !article.isPublic(now) && !(partner && article.isSyndicated(now))) {
             if (ArticleStatus.of(article.status) == ArticleStatus.WITHDRAWN) {
                 throw new ProblemException(ProblemType.GONE, "This article was withdrawn on " + article.withdrawnAt
                         + ": " + article.withdrawalReason);
+            }
+            if (article.isExpired(now) && article.effectiveStatus(now) == ArticleStatus.PUBLISHED) {
+                throw new ProblemException(ProblemType.GONE, "This article expired on " + article.expiresAt + ".");
             }
             throw notFound(idOrSlug);
         }
@@ -117,6 +130,7 @@ public class ArticleService {
         ArticleInput base = patch != null && patch.hasNonNull("bodyText") ? current.withoutBody() : current;
         ArticleInput merged = mergePatch.apply(base, patch, ArticleInput.class);
         Instant now = now();
+        boolean wasSyndicated = article.isSyndicated(now);
         if (!merged.equals(current)) {
             if (merged.slug() == null) {
                 throw ProblemException.invalidBody("slug", "cannot be removed; give a new slug instead");
@@ -127,6 +141,7 @@ public class ArticleService {
             }
             apply(article, merged, now);
             article.flush();
+            changes.fire(new ArticleChanged(article, ArticleChanged.Action.UPDATED, wasSyndicated, now));
         }
         return ArticleView.from(article, now);
     }
@@ -138,9 +153,14 @@ public class ArticleService {
         Preconditions.checkIfMatch(ifMatch, article.version, "article");
         Instant now = now();
         Instant at = request == null ? null : request.publishAt();
+        Instant embargoedUntil = request == null ? null : request.embargoedUntil();
         ArticleStatus status = article.effectiveStatus(now);
+        boolean wasSyndicated = article.isSyndicated(now);
         if (at != null && at.isBefore(now.minus(CLOCK_SKEW))) {
             throw ProblemException.invalidBody("publishAt", "must be in the future; leave it out to publish now");
+        }
+        if (embargoedUntil != null && !embargoedUntil.isAfter(now)) {
+            throw ProblemException.invalidBody("embargoedUntil", "must be in the future; leave it out for no embargo");
         }
         boolean later = at != null && at.isAfter(now.plus(CLOCK_SKEW));
         if (status == ArticleStatus.PUBLISHED) {
@@ -157,10 +177,12 @@ public class ArticleService {
                 article.publishedAt = now;
             }
         }
+        article.embargoedUntil = embargoedUntil == null ? null : embargoedUntil.truncatedTo(ChronoUnit.MICROS);
         article.withdrawnAt = null;
         article.withdrawalReason = null;
         article.updatedAt = now;
         article.flush();
+        changes.fire(new ArticleChanged(article, ArticleChanged.Action.PUBLISHED, wasSyndicated, now));
         return ArticleView.from(article, now);
     }
 
@@ -172,6 +194,7 @@ public class ArticleService {
         Preconditions.checkIfMatch(ifMatch, article.version, "article");
         Instant now = now();
         ArticleStatus status = article.effectiveStatus(now);
+        boolean wasSyndicated = article.isSyndicated(now);
         if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SCHEDULED) {
             throw ProblemException.conflict("Only published or scheduled articles can be withdrawn; this one is " + status + ".");
         }
@@ -180,6 +203,7 @@ public class ArticleService {
         article.withdrawalReason = request.reason().strip();
         article.updatedAt = now;
         article.flush();
+        changes.fire(new ArticleChanged(article, ArticleChanged.Action.WITHDRAWN, wasSyndicated, now));
         return ArticleView.from(article, now);
     }
 
@@ -190,6 +214,7 @@ public class ArticleService {
         Article article = forWrite(idOrSlug);
         Preconditions.checkIfMatch(ifMatch, article.version, "article");
         Instant now = now();
+        boolean wasSyndicated = article.isSyndicated(now);
         Correction correction = new Correction();
         correction.article = article;
         correction.text = input.text().strip();
@@ -197,6 +222,7 @@ public class ArticleService {
         article.corrections.add(correction);
         article.updatedAt = now;
         article.flush();
+        changes.fire(new ArticleChanged(article, ArticleChanged.Action.CORRECTED, wasSyndicated, now));
         return ArticleView.from(article, now);
     }
 
@@ -205,12 +231,15 @@ public class ArticleService {
     public void delete(String idOrSlug, String ifMatch) {
         Article article = forWrite(idOrSlug);
         Preconditions.requireIfMatch(ifMatch, article.version, "article");
+        Instant now = now();
+        boolean wasSyndicated = article.isSyndicated(now);
         ArticleTombstone tombstone = new ArticleTombstone();
         tombstone.id = article.id;
         tombstone.slug = article.slug;
-        tombstone.deletedAt = now();
+        tombstone.deletedAt = now;
         tombstone.persist();
         article.delete();
+        changes.fire(new ArticleChanged(article, ArticleChanged.Action.DELETED, wasSyndicated, now));
     }
 
     private Article forWrite(String idOrSlug) {
@@ -245,6 +274,7 @@ public class ArticleService {
         article.syndicatable = rights == null ? null : rights.syndicatable();
         article.canonicalUrl = input.canonicalUrl();
         article.commentsOpen = input.commentsOpen() == null || input.commentsOpen();
+        article.expiresAt = input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
         replaceCitations(article, input.citedSources() == null ? List.of() : input.citedSources(), sources);
         article.updatedAt = now;
     }
