@@ -29,6 +29,13 @@ public interface BylineConfig {
     /** Token-bucket rate limits. */
     RateLimit rateLimit();
 
+    /**
+     * A publish time this close to now counts as now, and one further ahead schedules the article: editors'
+     * clocks drift.
+     */
+    @WithDefault("PT1M")
+    Duration publishClockSkew();
+
     /** Browsers may read from any origin; these origins may also write (e.g. https://newsroom.example.org). */
     interface Cors {
         /** Origins allowed to send writes (POST, PATCH, DELETE) from a browser. */
@@ -104,6 +111,24 @@ public interface BylineConfig {
 
         /** Key of the hashes of client addresses; when unset a random key is generated once and kept in the database. */
         Optional<String> addressKey();
+    }
+
+    /** Feeds, ninjs and the change feed. */
+    Syndication syndication();
+
+    /** Syndication to readers and partners. */
+    interface Syndication {
+        /** Title of the RSS, Atom and JSON feeds (a section, tag or source is added after it). */
+        @WithDefault("Byline")
+        String feedTitle();
+
+        /** Items in a feed when the request gives no limit. */
+        @WithDefault("50")
+        int feedSize();
+
+        /** How often scheduled articles are published and expiries announced (a duration such as 5s). */
+        @WithDefault("5s")
+        String timeRulesInterval();
     }
 
     /** Settings of the embedded PostgreSQL started when no datasource URL is configured. */

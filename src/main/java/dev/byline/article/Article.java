@@ -1,5 +1,6 @@
 package dev.byline.article;
 
+import dev.byline.source.Rights;
 import dev.byline.source.Source;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -62,6 +63,14 @@ public class Article extends PanacheEntityBase {
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
 
+    /** Partners may hold the story before this time; the public sees nothing until it passes. */
+    @Column(name = "embargoed_until")
+    public Instant embargoedUntil;
+
+    /** After this time the story leaves every list and feed, and partners must take it down. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "source_id")
     public Source source;
@@ -119,8 +128,35 @@ public class Article extends PanacheEntityBase {
                 ? ArticleStatus.PUBLISHED : stored;
     }
 
+    /** What anybody may read: published, out of embargo and not expired. Matches {@link ArticleVisibility#PUBLIC}. */
     public boolean isPublic(Instant now) {
-        return effectiveStatus(now) == ArticleStatus.PUBLISHED;
+        return effectiveStatus(now) == ArticleStatus.PUBLISHED && !isEmbargoed(now) && !isExpired(now);
+    }
+
+    /**
+     * What partners receive: published and not expired, embargoed or not, and only when the rights allow
+     * syndication. Matches {@link ArticleVisibility#SYNDICATED}.
+     */
+    public boolean isSyndicated(Instant now) {
+        return effectiveStatus(now) == ArticleStatus.PUBLISHED && !isExpired(now) && effectiveRights().syndicatable();
+    }
+
+    public boolean isEmbargoed(Instant now) {
+        return embargoedUntil != null && embargoedUntil.isAfter(now);
+    }
+
+    public boolean isExpired(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    /** The attribution line the article must carry: its own, or its source's default. */
+    public String attributionLine() {
+        return Provenance.attribution(this);
+    }
+
+    /** The rights that apply: the article's own overrides over its source's defaults. */
+    public Rights effectiveRights() {
+        return Provenance.rights(this);
     }
 
     /** One article with its source, for the single-article endpoints. */

@@ -10,8 +10,11 @@ public final class ArticleActions {
     private ArticleActions() {
     }
 
-    /** Publish now, or at {@code publishAt} when it is in the future (scheduled). */
-    public record PublishRequest(Instant publishAt) {
+    /**
+     * Publish now, or at {@code publishAt} when it is in the future (scheduled); with {@code embargoedUntil},
+     * partners receive it at once and the public only from that time.
+     */
+    public record PublishRequest(Instant publishAt, Instant embargoedUntil) {
     }
 
     /** Take a published article down, saying why. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 
 /** An article as editors send it on POST, and the shape a PATCH merge patch applies to. */
@@ -26,7 +27,8 @@ public record ArticleInput(
         @Size(max = 50) List<@NotNull @Valid CitationInput> citedSources,
         @Valid Rights rights,
         @Size(max = 2000) @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE) String canonicalUrl,
-        Boolean commentsOpen) {
+        Boolean commentsOpen,
+        Instant expiresAt) {
 
     /** One cited outlet, named by its source slug. */
     public record CitationInput(
@@ -45,11 +47,11 @@ public record ArticleInput(
                         .map(c -> new CitationInput(c.source.slug, CitationRole.of(c.role), c.note, c.url))
                         .toList(),
                 new Rights(article.copyrightHolder, article.usageTerms, article.syndicatable),
-                article.canonicalUrl, article.commentsOpen);
+                article.canonicalUrl, article.commentsOpen, article.expiresAt);
     }
 
     ArticleInput withoutBody() {
         return new ArticleInput(slug, headline, standfirst, null, null, byline, dateline, section, tags, language, source,
-                attribution, citedSources, rights, canonicalUrl, commentsOpen);
+                attribution, citedSources, rights, canonicalUrl, commentsOpen, expiresAt);
     }
 }

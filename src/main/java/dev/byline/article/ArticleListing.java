@@ -19,8 +19,8 @@ import java.util.UUID;
  */
 final class ArticleListing {
 
-    /** Visible to the public: published, or scheduled with its time passed. Matches the partial indexes' predicate. */
-    static final String PUBLIC = "a.status in ('published', 'scheduled') and a.published_at <= now()";
+    /** Visible to the public; see {@link ArticleVisibility#PUBLIC}. */
+    static final String PUBLIC = ArticleVisibility.PUBLIC;
 
     /** How many of the newest matches a relevance-sorted search ranks. */
     static final int RANKED_MATCHES = 1000;

@@ -7,6 +7,8 @@ import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
 import dev.byline.article.ArticleActions.WithdrawRequest;
 import dev.byline.security.Roles;
+import dev.byline.syndication.Ninjs;
+import dev.byline.syndication.NinjsService;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.Page;
@@ -44,10 +46,12 @@ public class ArticleResource {
     private final SecurityIdentity identity;
     private final BylineConfig config;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final NinjsService ninjs;
 
     public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity identity,
-            BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+            BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper, NinjsService ninjs) {
         this.mapper = mapper;
+        this.ninjs = ninjs;
         this.articles = articles;
         this.representations = representations;
         this.identity = identity;
@@ -74,8 +78,18 @@ public class ArticleResource {
 
     @GET
     @Path("/{idOrSlug}")
-    public Response get(@PathParam("idOrSlug") String idOrSlug, @Context Request request, @Context UriInfo uri) {
-        ArticleService.Lookup lookup = articles.read(idOrSlug, isEditor());
+    @Produces({MediaType.APPLICATION_JSON, Ninjs.MEDIA_TYPE})
+    public Response get(@PathParam("idOrSlug") String idOrSlug, @QueryParam("format") String format,
+            @Context Request request, @Context HttpHeaders headers, @Context UriInfo uri) {
+        if (wantsNinjs(format, headers)) {
+            NinjsService.Rendered rendered = ninjs.read(idOrSlug, isPartner(), isEditor(), uri.getBaseUri());
+            return representations.ok(headers, representations.json(rendered.ninjs()),
+                    MediaType.valueOf(Ninjs.MEDIA_TYPE), rendered.lastModified(),
+                    rendered.isPublic() && !isPartner() && !isEditor() ? Caching.publicFor(config.cacheMaxAge())
+                            : Caching.privateRevalidate(),
+                    Representations.varyByCredentials(true));
+        }
+        ArticleService.Lookup lookup = articles.read(idOrSlug, isEditor(), isPartner());
         if (lookup instanceof ArticleService.Lookup.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY)
                     .location(uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getRawPath())
@@ -83,8 +97,10 @@ public class ArticleResource {
                     .build();
         }
         ArticleView article = ((ArticleService.Lookup.Found) lookup).article();
+        // Embargoed articles that partners may read are not public yet: no shared cache may keep them.
+        boolean embargoed = article.embargoedUntil() != null && article.embargoedUntil().isAfter(java.time.Instant.now());
         return representations.ok(request, article, article.version(),
-                cacheFor(article.status() == ArticleStatus.PUBLISHED));
+                cacheFor(article.status() == ArticleStatus.PUBLISHED && !embargoed));
     }
 
     @POST
@@ -149,6 +165,33 @@ public class ArticleResource {
 
     private Response written(ArticleView article) {
         return representations.written(article, article.version()).build();
+    }
+
+    /** ninjs when asked for with {@code format=ninjs}, or named in Accept (and JSON is not preferred over it). */
+    private static boolean wantsNinjs(String format, HttpHeaders headers) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.trim()) {
+                case "ninjs" -> true;
+                case "json" -> false;
+                default -> throw ProblemException.invalidQuery("format", "must be json or ninjs");
+            };
+        }
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType() || type.isWildcardSubtype()) {
+                continue;
+            }
+            if ((type.getType() + "/" + type.getSubtype()).equals(Ninjs.MEDIA_TYPE)) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean isPartner() {
+        return identity.hasRole(Roles.PARTNER) || identity.hasRole(Roles.ADMIN);
     }
 
     private boolean isEditor() {

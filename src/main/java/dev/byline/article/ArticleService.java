@@ -2,6 +2,7 @@ package dev.byline.article;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.byline.BylineConfig;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
 import dev.byline.article.ArticleActions.WithdrawRequest;
@@ -19,6 +20,7 @@ import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,17 +39,20 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ArticleService {
 
-    /** A publish time this close to now counts as now: clocks of editors' machines drift. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
-
     private final InputValidator validator;
     private final MergePatch mergePatch;
     private final ArticleListing listing;
+    private final Event<ArticleChanged> changes;
+    /** A publish time this close to now counts as now: clocks of editors' machines drift. */
+    private final Duration clockSkew;
 
-    public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors) {
+    public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
+            Event<ArticleChanged> changes, BylineConfig config) {
         this.validator = validator;
         this.mergePatch = mergePatch;
         this.listing = new ArticleListing(cursors);
+        this.changes = changes;
+        this.clockSkew = config.publishClockSkew();
     }
 
     /** What a reader asked for: the article, or the slug it now lives at. */
@@ -69,16 +74,25 @@ public class ArticleService {
     /** Reads an article by id or slug; drafts and unknown ids are 404 to the public, deleted ones 410. */
     @Transactional
     public Lookup read(String idOrSlug, boolean mayReadUnpublished) {
+        return read(idOrSlug, mayReadUnpublished, false);
+    }
+
+    /** As {@link #read(String, boolean)}; a partner also sees what is syndicated to it under embargo. */
+    @Transactional
+    public Lookup read(String idOrSlug, boolean mayReadUnpublished, boolean partner) {
         Instant now = now();
         Optional<UUID> id = parseUuid(idOrSlug);
         UUID articleId = id.orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
                 .map(s -> s.articleId)
                 .orElseThrow(() -> notFound(idOrSlug)));
         Article article = Article.findWithSource(articleId).orElseThrow(() -> goneOrNotFound(articleId, idOrSlug));
-        if (!mayReadUnpublished && !article.isPublic(now)) {
+        if (!mayReadUnpublished && !article.isPublic(now) && !(partner && article.isSyndicated(now))) {
             if (ArticleStatus.of(article.status) == ArticleStatus.WITHDRAWN) {
                 throw new ProblemException(ProblemType.GONE, "This article was withdrawn on " + article.withdrawnAt
                         + ": " + article.withdrawalReason);
+            }
+            if (article.isExpired(now) && article.effectiveStatus(now) == ArticleStatus.PUBLISHED) {
+                throw new ProblemException(ProblemType.GONE, "This article expired on " + article.expiresAt + ".");
             }
             throw notFound(idOrSlug);
         }
@@ -117,6 +131,7 @@ public class ArticleService {
         ArticleInput base = patch != null && patch.hasNonNull("bodyText") ? current.withoutBody() : current;
         ArticleInput merged = mergePatch.apply(base, patch, ArticleInput.class);
         Instant now = now();
+        boolean wasSyndicated = article.isSyndicated(now);
         if (!merged.equals(current)) {
             if (merged.slug() == null) {
                 throw ProblemException.invalidBody("slug", "cannot be removed; give a new slug instead");
@@ -134,6 +149,7 @@ public class ArticleService {
             }
             apply(article, merged, now);
             article.flush();
+            changes.fire(new ArticleChanged(article, ArticleChanged.Action.UPDATED, wasSyndicated, now));
         }
         return ArticleView.from(article, now);
     }
@@ -145,11 +161,16 @@ public class ArticleService {
         Preconditions.checkIfMatch(ifMatch, article.version, "article");
         Instant now = now();
         Instant at = request == null ? null : request.publishAt();
+        Instant embargoedUntil = request == null ? null : request.embargoedUntil();
         ArticleStatus status = article.effectiveStatus(now);
-        if (at != null && at.isBefore(now.minus(CLOCK_SKEW))) {
+        boolean wasSyndicated = article.isSyndicated(now);
+        if (at != null && at.isBefore(now.minus(clockSkew))) {
             throw ProblemException.invalidBody("publishAt", "must be in the future; leave it out to publish now");
         }
-        boolean later = at != null && at.isAfter(now.plus(CLOCK_SKEW));
+        if (embargoedUntil != null && !embargoedUntil.isAfter(now)) {
+            throw ProblemException.invalidBody("embargoedUntil", "must be in the future; leave it out for no embargo");
+        }
+        boolean later = at != null && at.isAfter(now.plus(clockSkew));
         if (status == ArticleStatus.PUBLISHED) {
             throw ProblemException.conflict("The article is already published" + (later
                     ? "; withdraw it first to schedule it again." : "."));
@@ -164,10 +185,12 @@ public class ArticleService {
                 article.publishedAt = now;
             }
         }
+        article.embargoedUntil = embargoedUntil == null ? null : embargoedUntil.truncatedTo(ChronoUnit.MICROS);
         article.withdrawnAt = null;
         article.withdrawalReason = null;
         article.updatedAt = now;
         article.flush();
+        changes.fire(new ArticleChanged(article, ArticleChanged.Action.PUBLISHED, wasSyndicated, now));
         return ArticleView.from(article, now);
     }
 
@@ -179,6 +202,7 @@ public class ArticleService {
         Preconditions.checkIfMatch(ifMatch, article.version, "article");
         Instant now = now();
         ArticleStatus status = article.effectiveStatus(now);
+        boolean wasSyndicated = article.isSyndicated(now);
         if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SCHEDULED) {
             throw ProblemException.conflict("Only published or scheduled articles can be withdrawn; this one is " + status + ".");
         }
@@ -187,6 +211,7 @@ public class ArticleService {
         article.withdrawalReason = request.reason().strip();
         article.updatedAt = now;
         article.flush();
+        changes.fire(new ArticleChanged(article, ArticleChanged.Action.WITHDRAWN, wasSyndicated, now));
         return ArticleView.from(article, now);
     }
 
@@ -197,6 +222,7 @@ public class ArticleService {
         Article article = forWrite(idOrSlug);
         Preconditions.checkIfMatch(ifMatch, article.version, "article");
         Instant now = now();
+        boolean wasSyndicated = article.isSyndicated(now);
         Correction correction = new Correction();
         correction.article = article;
         correction.text = input.text().strip();
@@ -204,6 +230,7 @@ public class ArticleService {
         article.corrections.add(correction);
         article.updatedAt = now;
         article.flush();
+        changes.fire(new ArticleChanged(article, ArticleChanged.Action.CORRECTED, wasSyndicated, now));
         return ArticleView.from(article, now);
     }
 
@@ -212,12 +239,15 @@ public class ArticleService {
     public void delete(String idOrSlug, String ifMatch) {
         Article article = forWrite(idOrSlug);
         Preconditions.requireIfMatch(ifMatch, article.version, "article");
+        Instant now = now();
+        boolean wasSyndicated = article.isSyndicated(now);
         ArticleTombstone tombstone = new ArticleTombstone();
         tombstone.id = article.id;
         tombstone.slug = article.slug;
-        tombstone.deletedAt = now();
+        tombstone.deletedAt = now;
         tombstone.persist();
         article.delete();
+        changes.fire(new ArticleChanged(article, ArticleChanged.Action.DELETED, wasSyndicated, now));
     }
 
     private Article forWrite(String idOrSlug) {
@@ -252,6 +282,7 @@ public class ArticleService {
         article.syndicatable = rights == null ? null : rights.syndicatable();
         article.canonicalUrl = input.canonicalUrl();
         article.commentsOpen = input.commentsOpen() == null || input.commentsOpen();
+        article.expiresAt = input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
         replaceCitations(article, input.citedSources() == null ? List.of() : input.citedSources(), sources);
         article.updatedAt = now;
     }

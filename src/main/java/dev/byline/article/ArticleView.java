@@ -21,6 +21,8 @@ public record ArticleView(
         String language,
         ArticleStatus status,
         Instant publishedAt,
+        Instant embargoedUntil,
+        Instant expiresAt,
         Instant createdAt,
         Instant updatedAt,
         long version,
@@ -54,7 +56,7 @@ public record ArticleView(
 
     static ArticleView from(Article a, Instant now) {
         return new ArticleView(a.id, a.slug, a.headline, a.standfirst, a.bodyHtml, a.bodyText, a.byline, a.dateline,
-                a.section, a.tags, a.language, a.effectiveStatus(now), a.publishedAt, a.createdAt, a.updatedAt, a.version,
+                a.section, a.tags, a.language, a.effectiveStatus(now), a.publishedAt, a.embargoedUntil, a.expiresAt, a.createdAt, a.updatedAt, a.version,
                 SourceRef.from(a.source), Provenance.attribution(a),
                 a.citedSources.stream()
                         .map(c -> new CitationView(SourceRef.from(c.source), CitationRole.of(c.role), c.note, c.url))

@@ -1,6 +1,7 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
+import dev.byline.article.ArticleVisibility;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.web.CursorCodec;
 import dev.byline.web.InputValidator;
@@ -59,7 +60,7 @@ public class CommentService {
         UUID commentId = parseId(id);
         var query = Comment.getEntityManager().createNativeQuery("select cast(c.path as text), c.root_id from comment c"
                 + " join article a on a.id = c.article_id where c.id = ?1 and c.visible"
-                + " and a.status in ('published', 'scheduled') and a.published_at <= now()");
+                + " and " + ArticleVisibility.PUBLIC);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setParameter(1, commentId).getResultList();
         if (rows.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.byline.comment;
 
+import dev.byline.article.ArticleVisibility;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -9,17 +10,21 @@ import java.util.UUID;
 /** What the comment rules need to know about an article, read in one statement by id or by current or former slug. */
 record CommentedArticle(UUID id, boolean isPublic, boolean withdrawn, boolean commentsOpen, String moderation) {
 
-    private static final String COLUMNS = "select a.id, (a.status in ('published', 'scheduled') and a.published_at <= now()),"
-            + " a.status = 'withdrawn', a.comments_open, a.comment_moderation from article a where ";
+    private static final String COLUMNS = "select a.id, (" + ArticleVisibility.PUBLIC + "),"
+            + " (a.status = 'withdrawn' or a.status in ('published', 'scheduled') and a.published_at <= now()"
+            + " and a.expires_at <= now()), a.comments_open, a.comment_moderation from article a where ";
 
-    /** The article readers may comment on; 404 for unknown ids, drafts and articles not yet due, 410 when withdrawn. */
+    /**
+     * The article readers may comment on; 404 for unknown ids, drafts, articles not yet due and embargoed ones, 410
+     * when withdrawn or expired.
+     */
     static CommentedArticle findPublic(String idOrSlug) {
         CommentedArticle article = find(idOrSlug);
         if (article == null || !article.isPublic() && !article.withdrawn()) {
             throw ProblemException.notFound("There is no published article '" + idOrSlug + "'.");
         }
         if (!article.isPublic()) {
-            throw new ProblemException(ProblemType.GONE, "The article '" + idOrSlug + "' was withdrawn, with its comments.");
+            throw new ProblemException(ProblemType.GONE, "The article '" + idOrSlug + "' was withdrawn or has expired, with its comments.");
         }
         return article;
     }

@@ -54,6 +54,11 @@ public class Source extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The rights this source's articles inherit unless they set their own. */
+    public Rights rights() {
+        return new Rights(copyrightHolder, usageTerms, syndicatable);
+    }
+
     public static Optional<Source> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

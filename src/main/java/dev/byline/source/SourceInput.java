@@ -20,6 +20,6 @@ public record SourceInput(
 
     static SourceInput of(Source source) {
         return new SourceInput(source.slug, source.name, SourceKind.of(source.kind), source.homepageUrl, source.aliases,
-                source.defaultAttribution, new Rights(source.copyrightHolder, source.usageTerms, source.syndicatable));
+                source.defaultAttribution, source.rights());
     }
 }

@@ -10,10 +10,12 @@ import dev.byline.web.Preconditions;
 import dev.byline.web.ProblemException;
 import dev.byline.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 
 /** Rules for the register of sources: unique slugs, rights defaults, and no deletion while articles use one. */
 @ApplicationScoped
@@ -24,11 +26,14 @@ public class SourceService {
     private final InputValidator validator;
     private final MergePatch mergePatch;
     private final CursorCodec cursors;
+    private final Event<SourceDefaultsChanged> defaultsChanges;
 
-    public SourceService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors) {
+    public SourceService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
+            Event<SourceDefaultsChanged> defaultsChanges) {
         this.validator = validator;
         this.mergePatch = mergePatch;
         this.cursors = cursors;
+        this.defaultsChanges = defaultsChanges;
     }
 
     @Transactional
@@ -70,8 +75,14 @@ public class SourceService {
         if (!input.slug().equals(source.slug)) {
             throw ProblemException.invalidBody("slug", "cannot be changed; create a new source instead");
         }
+        Rights rightsBefore = source.rights();
+        String attributionBefore = source.defaultAttribution;
         apply(source, input);
         source.flush();
+        if (!rightsBefore.equals(source.rights()) || !Objects.equals(attributionBefore, source.defaultAttribution)) {
+            defaultsChanges.fire(new SourceDefaultsChanged(source.id, rightsBefore.syndicatable(), source.syndicatable,
+                    source.updatedAt));
+        }
         return source;
     }
 

@@ -18,7 +18,7 @@ public record SourceView(
 
     public static SourceView from(Source source) {
         return new SourceView(source.slug, source.name, SourceKind.of(source.kind), source.homepageUrl, source.aliases,
-                source.defaultAttribution, new Rights(source.copyrightHolder, source.usageTerms, source.syndicatable),
+                source.defaultAttribution, source.rights(),
                 source.createdAt, source.updatedAt, source.version);
     }
 }

@@ -11,6 +11,14 @@ public final class Caching {
         return "public, max-age=" + maxAgeSeconds + ", stale-while-revalidate=" + (maxAgeSeconds * 5);
     }
 
+    /**
+     * What one partner's key may see and polls for (its feeds, ninjs, the change feed): its own client may keep it
+     * but must revalidate every time, shared caches never.
+     */
+    public static String privateRevalidate() {
+        return "private, no-cache";
+    }
+
     /** What only an authenticated caller may see (drafts, editors' lists): never stored by anybody. */
     public static String noStore() {
         return "private, no-store";

@@ -11,6 +11,12 @@ import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HexFormat;
 
 /**
@@ -62,6 +68,58 @@ public class Representations {
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, VARY)
                 .build();
+    }
+
+    /**
+     * A body already rendered in any media type (a feed, ninjs), with a strong ETag over its bytes and a
+     * Last-Modified. {@code If-None-Match} wins over {@code If-Modified-Since} (RFC 9110 §13.2.2); either answers 304
+     * with the validators and caching headers but no body.
+     */
+    public Response ok(HttpHeaders request, byte[] bytes, MediaType type, Instant lastModified, String cacheControl,
+            String vary) {
+        EntityTag tag = new EntityTag(digest(bytes));
+        Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
+        Response.ResponseBuilder response = notModified(request, tag, modified)
+                ? Response.notModified(tag)
+                : Response.ok(bytes, type).tag(tag);
+        return response.lastModified(modified)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, vary)
+                .build();
+    }
+
+    /** The Vary of responses that differ by credentials; add {@code Accept} where the media type is negotiated. */
+    public static String varyByCredentials(boolean andAccept) {
+        return andAccept ? "Accept, " + VARY : VARY;
+    }
+
+    /** {@code body} as the JSON bytes every representation of it is made of. */
+    public byte[] json(Object body) {
+        return serialise(body);
+    }
+
+    private static boolean notModified(HttpHeaders request, EntityTag tag, Date modified) {
+        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            for (String candidate : ifNoneMatch.split(",")) {
+                String value = candidate.trim();
+                // Weak comparison, as If-None-Match requires: W/"x" matches "x".
+                if (value.equals("*") || value.replaceFirst("^W/", "").equals("\"" + tag.getValue() + "\"")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince == null) {
+            return false;
+        }
+        try {
+            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !modified.toInstant().isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false; // an invalid date is ignored (RFC 9110 §13.1.3)
+        }
     }
 
     private byte[] serialise(Object body) {
