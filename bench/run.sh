@@ -13,6 +13,7 @@
 #   --connections C     wrk connections (default 16)
 #   --threads T         wrk threads (default 2)
 #   --search WORD       word for the search endpoint (default election)
+#   --only REGEX        measure only the rows whose name matches (grep -E), besides the two baselines
 #   -h, --help          this text
 # Environment: QUARKUS_HTTP_PORT (default 8089), BYLINE_EMBEDDED_POSTGRES_PORT (default 54329),
 #   BENCH_JAVA_OPTS (default -Xmx512m), QUARKUS_DATASOURCE_JDBC_URL/USERNAME/PASSWORD for an
@@ -31,6 +32,7 @@ WARMUP=5s
 CONNECTIONS=16
 THREADS=2
 SEARCH_WORD=election
+ONLY=""
 BUILD=false
 FRESH=false
 HTTP_PORT=${QUARKUS_HTTP_PORT:-8089}
@@ -77,6 +79,7 @@ parse_args() {
             --connections) CONNECTIONS=${2:?--connections needs a number}; shift ;;
             --threads) THREADS=${2:?--threads needs a number}; shift ;;
             --search) SEARCH_WORD=${2:?--search needs a word}; shift ;;
+            --only) ONLY=${2:?--only needs a regular expression}; shift ;;
             -h|--help) usage; exit 0 ;;
             *) usage >&2; die "unknown option '$1'" ;;
         esac
@@ -284,6 +287,13 @@ check_access() {
     done
 }
 
+# The change feed: one 'published' change per syndicated article (bench/sql/changes.sql), once.
+seed_changes() {
+    local started=$SECONDS
+    psql_run -f "$BENCH_DIR/sql/changes.sql"
+    log "Change feed: $(psql_run -At -c 'select count(*) from article_change') changes ($((SECONDS - started)) s)"
+}
+
 # One article with 30 000 comments at mixed depths (bench/sql/comments.sql), seeded once.
 seed_comments() {
     local started=$SECONDS inserted
@@ -314,7 +324,7 @@ to_ms() {
 
 # run_wrk DURATION PATH HEADER STATUS [--latency]: prints wrk's report. HEADER ('Name: value', or
 # empty) goes with every request. A path containing {slug} rotates through the slugs in
-# $DATA_DIR/slugs.txt with bench/slugs.lua. For a STATUS other than 200, bench/status.lua counts the
+# $DATA_DIR/slugs.txt with bench/slugs.lua (which puts each slug in place of {slug}). For a STATUS other than 200, bench/status.lua counts the
 # responses with any other status (wrk alone would let a 200 pass for a 304).
 run_wrk() {
     local duration=$1 path=$2 header=$3 status=$4
@@ -322,7 +332,7 @@ run_wrk() {
     local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s "$@")
     [[ -z $header ]] || args+=(-H "$header")
     if [[ $path == *'{slug}'* ]]; then
-        args+=(-s "$BENCH_DIR/slugs.lua" "$BASE_URL" -- "$DATA_DIR/slugs.txt")
+        args+=(-s "$BENCH_DIR/slugs.lua" "$BASE_URL" -- "$DATA_DIR/slugs.txt" "$path")
     elif [[ $status != 200 ]]; then
         args+=(-s "$BENCH_DIR/status.lua" "$BASE_URL$path" -- "$status")
     else
@@ -343,10 +353,13 @@ main() {
     seed
     seed_key
     seed_comments
+    seed_changes
 
-
-    # ~100 published slugs for the by-slug endpoint, and some numbers for the report.
-    psql_run -At -c "select slug from article where status = 'published' and published_at <= now()
+    # ~100 published slugs for the by-slug endpoints, and some numbers for the report. Only articles
+    # that may be syndicated, so that the ninjs row measures documents, not 404s.
+    psql_run -At -c "select a.slug from article a join source s on s.id = a.source_id
+                     where a.status = 'published' and a.published_at <= now()
+                       and coalesce(a.syndicatable, s.syndicatable)
                      order by random() limit 100" >"$DATA_DIR/slugs.txt"
     local total visible matches sources slug_count
     total=$(psql_run -At -c 'select count(*) from article')
@@ -393,15 +406,44 @@ main() {
         "thread page 101 (cursor)|/api/v1/articles/bench-comment-thread/comments?limit=20&cursor=$deep||200"
         "replies of busiest thread|/api/v1/comments/$busiest/replies?limit=20||200"
     )
-    local rows=() raw="" notes=() trivial_rps="" i load
+    # Syndication: the three feed formats (the default 50 items), full text for a partner, a feed
+    # revalidated with its ETag, ninjs, and a page of the change feed; compare with "article by slug".
+    # The feed's ETag is read just before its row ("@etag"): a scheduled article falling due earlier in
+    # the run would have changed it.
+    specs+=(
+        "feed RSS|/feeds/rss.xml||200"
+        "feed Atom|/feeds/atom.xml||200"
+        "feed JSON Feed|/feeds/feed.json||200"
+        "feed Atom + key (full text)|/feeds/atom.xml|$auth|200"
+        "feed section=world RSS|/feeds/sections/world/rss.xml||200"
+        "feed RSS, 304|/feeds/rss.xml|If-None-Match: @etag|304"
+        "article by slug as ninjs|/api/v1/articles/{slug}?format=ninjs||200"
+        "change feed, 100 changes + key|/api/v1/changes?limit=100|$auth|200"
+    )
+    # --only: keep the two baselines (the trivial endpoint and article by slug) and the matching rows.
+    if [[ -n $ONLY ]]; then
+        local kept=() spec
+        for i in "${!specs[@]}"; do
+            spec=${specs[$i]}
+            if ((i < 2)) || grep -Eq -- "$ONLY" <<<"${spec%%|*}"; then kept+=("$spec"); fi
+        done
+        specs=("${kept[@]}")
+    fi
+    local rows=() raw="" notes=() trivial_rps="" single_rps="" i load
     local -A rps_of=() failed=()
     # Other work on this 2-core machine skews every number: record how busy it was.
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     log "Load average before measuring: $load"
     for i in "${!specs[@]}"; do
-        local name path header expect sample_path out rps p50 p99 non2xx sockerr unexpected ratio status
+        local name path header expect sample_path out rps p50 p99 non2xx sockerr unexpected ratio vs_single status
         local curl_args=()
         IFS='|' read -r name path header expect <<<"${specs[$i]}"
+        if [[ $header == *'@etag' ]]; then
+            local current_etag
+            current_etag=$(response_header "$path" ETag)
+            [[ -n $current_etag ]] || die "GET $path sent no ETag"
+            header=${header/@etag/$current_etag}
+        fi
         [[ -z $header ]] || curl_args=(-H "$header")
         sample_path=${path/\{slug\}/$first_slug}
         status=$(http_status "$sample_path" "${curl_args[@]}")
@@ -409,7 +451,7 @@ main() {
         run_wrk "$WARMUP" "$path" "$header" "$expect" >/dev/null || true
         if ! out=$(run_wrk "$DURATION" "$path" "$header" "$expect" --latency); then
             log "wrk failed for $path: $out"
-            rows+=("| $name | wrk failed | - | - | - | - | - |")
+            rows+=("| $name | wrk failed | - | - | - | - | - | - |")
             notes+=("- $name: wrk failed (see the raw output below).")
             raw+=$'\n'"### $name"$'\n\n```\n'"$out"$'\n```\n'
             failed[$name]=1
@@ -429,6 +471,7 @@ main() {
         unexpected=$(awk '/^Unexpected statuses:/ { print $3 }' <<<"$out")
         unexpected=${unexpected:-0}
         ((i > 0)) || trivial_rps=$rps   # the first row, /q/health/live, is the baseline
+        ((i != 1)) || single_rps=$rps   # the second, article by slug, is the one for reads of real content
         # Three significant digits: the trivial endpoint is often 50-100x faster than the rest.
         ratio=$(awk -v a="$rps" -v b="$trivial_rps" 'BEGIN { if (b > 0) printf "%.3g", a / b; else print "-" }')
         if ((non2xx > 0 || sockerr > 0 || unexpected > 0)) || [[ $status != "$expect" ]]; then
@@ -436,14 +479,19 @@ main() {
             failed[$name]=1
             notes+=("- $name: $non2xx non-2xx/3xx responses, $sockerr socket errors and $unexpected responses other than $expect; a single \`GET $sample_path\`${header:+ with ${header%%:*}} before the run answered HTTP $status (expected $expect).")
         fi
-        rows+=("| $name | $rps | $p50 | $p99 | $non2xx | $sockerr | $ratio |")
+        vs_single=$(awk -v a="$rps" -v b="$single_rps" 'BEGIN { if (b > 0) printf "%.3g", a / b; else print "-" }')
+        rows+=("| $name | $rps | $p50 | $p99 | $non2xx | $sockerr | $ratio | $vs_single |")
     done
 
     # The cost of authentication: requests/s with the bench key divided by the same GET without it.
     local auth_lines=() pair keyed anon auth_ratio
     for pair in "${pairs[@]}"; do
         IFS='|' read -r keyed anon <<<"$pair"
-        if [[ -n ${failed[$keyed]:-} || -n ${failed[$anon]:-} || -z ${rps_of[$keyed]:-} || -z ${rps_of[$anon]:-} ]]; then
+        if [[ -z ${rps_of[$keyed]:-} || -z ${rps_of[$anon]:-} ]]; then
+            auth_lines+=("- $anon: - (not measured in this run)")
+            continue
+        fi
+        if [[ -n ${failed[$keyed]:-} || -n ${failed[$anon]:-} ]]; then
             auth_lines+=("- $anon: - (a row had errors)")
             continue
         fi
@@ -457,8 +505,8 @@ main() {
     [[ -z $(git -C "$REPO_DIR" status --porcelain --untracked-files=no 2>/dev/null) ]] || dirty=" with uncommitted changes"
     local table
     table=$(
-        echo "| Endpoint | Requests/s | p50 ms | p99 ms | Non-2xx/3xx | Socket errors | vs trivial |"
-        echo "|---|---:|---:|---:|---:|---:|---:|"
+        echo "| Endpoint | Requests/s | p50 ms | p99 ms | Non-2xx/3xx | Socket errors | vs trivial | vs article by slug |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|"
         printf '%s\n' "${rows[@]}"
     )
     mkdir -p "$RESULTS_DIR"
@@ -474,11 +522,13 @@ main() {
         echo "- Catalogue: $total articles ($visible public), $sources sources; \"$SEARCH_WORD\" matches $matches articles; by-slug requests rotate through $slug_count slugs"
         echo "- wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency against 127.0.0.1:$HTTP_PORT, after a $WARMUP warm-up per endpoint"
         echo "- Rate limits: on, raised to $RATE_LIMIT requests per ${RATE_LIMIT_WINDOW} s for anonymous callers, keys and partners"
-        echo "- \"+ key\" rows: Authorization: Bearer ${BENCH_KEY:0:12}_… (the benchmark partner key); \"304\" row: GET /api/v1/articles/$first_slug with If-None-Match: $etag"
+        echo "- \"+ key\" rows: Authorization: Bearer ${BENCH_KEY:0:12}_… (the benchmark partner key); \"304\" rows: GET /api/v1/articles/$first_slug with If-None-Match: $etag, and /feeds/rss.xml with the ETag it had just before its row"
+        echo "- Feeds: the latest 50 articles (the default); change feed: $(psql_run -At -c 'select count(*) from article_change') changes, the first page of 100"
         echo
         echo "$table"
         echo
-        echo "\"vs trivial\" = the endpoint's requests/s divided by those of /q/health/live in this run."
+        echo "\"vs trivial\" = the endpoint's requests/s divided by those of /q/health/live in this run;"
+        echo "\"vs article by slug\" = divided by those of the anonymous single-article GET."
         echo "Compare ratios between runs on the same machine, not absolute numbers."
         echo
         echo "Cost of authentication, keyed/anonymous requests/s:"
