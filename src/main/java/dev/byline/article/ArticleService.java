@@ -19,6 +19,7 @@ import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.audit.Audited;
+import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -81,7 +82,7 @@ public class ArticleService {
     @Transactional
     public Lookup read(String idOrSlug, boolean mayReadUnpublished, boolean partner) {
         Instant now = now();
-        Optional<UUID> id = parseUuid(idOrSlug);
+        Optional<UUID> id = Uuids.parse(idOrSlug);
         UUID articleId = id.orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
                 .map(s -> s.articleId)
                 .orElseThrow(() -> notFound(idOrSlug)));
@@ -251,7 +252,7 @@ public class ArticleService {
     }
 
     private Article forWrite(String idOrSlug) {
-        UUID id = parseUuid(idOrSlug).orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
+        UUID id = Uuids.parse(idOrSlug).orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
                 .map(s -> s.articleId)
                 .orElseThrow(() -> notFound(idOrSlug)));
         return Article.findWithSource(id).orElseThrow(() -> goneOrNotFound(id, idOrSlug));
@@ -381,17 +382,6 @@ public class ArticleService {
 
     private static ProblemException bothBodies() {
         return ProblemException.invalidBody("bodyHtml", "send either bodyHtml or bodyText, not both");
-    }
-
-    private static Optional<UUID> parseUuid(String value) {
-        if (value.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static String blankToNull(String value) {

@@ -9,6 +9,7 @@ import dev.byline.web.Page;
 import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
+import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ public class CommentService {
         }
         UUID parentId = null;
         if (input.parentId() != null) {
-            parentId = CommentedArticle.parseUuid(input.parentId());
+            parentId = Uuids.parse(input.parentId()).orElse(null);
             if (parentId == null) {
                 errors.add(new FieldError("body", "parentId", "must be the id of a comment"));
             }
@@ -313,7 +314,7 @@ public class CommentService {
     }
 
     static UUID parseId(String id) {
-        UUID uuid = CommentedArticle.parseUuid(id);
+        UUID uuid = Uuids.parse(id).orElse(null);
         if (uuid == null) {
             throw notFound(id);
         }

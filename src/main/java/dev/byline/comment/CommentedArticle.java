@@ -3,6 +3,7 @@ package dev.byline.comment;
 import dev.byline.article.ArticleVisibility;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
+import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +31,7 @@ record CommentedArticle(UUID id, boolean isPublic, boolean withdrawn, boolean co
     }
 
     static CommentedArticle find(String idOrSlug) {
-        UUID id = parseUuid(idOrSlug);
+        UUID id = Uuids.parse(idOrSlug).orElse(null);
         var query = Panache.getEntityManager().createNativeQuery(COLUMNS + (id != null ? "a.id = ?1"
                 : "a.id = (select s.article_id from article_slug s where s.slug = ?1)"));
         query.setParameter(1, id != null ? id : idOrSlug);
@@ -42,16 +43,5 @@ record CommentedArticle(UUID id, boolean isPublic, boolean withdrawn, boolean co
         Object[] row = rows.get(0);
         return new CommentedArticle((UUID) row[0], Boolean.TRUE.equals(row[1]), Boolean.TRUE.equals(row[2]),
                 Boolean.TRUE.equals(row[3]), (String) row[4]);
-    }
-
-    static UUID parseUuid(String text) {
-        if (text == null || text.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

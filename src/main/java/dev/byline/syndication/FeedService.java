@@ -5,14 +5,13 @@ import dev.byline.article.Article;
 import dev.byline.article.ArticleVisibility;
 import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
+import dev.byline.web.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -98,15 +97,6 @@ public class FeedService {
 
     private Instant lastModified() {
         Object value = entityManager.createNativeQuery(LAST_MODIFIED).getSingleResult();
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        return Instant.EPOCH; // no article was ever published
+        return value == null ? Instant.EPOCH : SqlValues.instant(value); // null: no article was ever published
     }
 }

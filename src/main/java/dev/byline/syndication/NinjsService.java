@@ -5,6 +5,7 @@ import dev.byline.article.ArticleSlug;
 import dev.byline.article.ArticleStatus;
 import dev.byline.article.ArticleTombstone;
 import dev.byline.web.ProblemException;
+import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -28,7 +29,7 @@ public class NinjsService {
     @Transactional
     public Rendered read(String idOrSlug, boolean partner, boolean editor, URI base) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        UUID id = parseUuid(idOrSlug).or(() -> ArticleSlug.findBySlug(idOrSlug).map(s -> s.articleId))
+        UUID id = Uuids.parse(idOrSlug).or(() -> ArticleSlug.findBySlug(idOrSlug).map(s -> s.articleId))
                 .orElseThrow(() -> notFound(idOrSlug));
         Optional<Article> found = Article.findWithSource(id);
         if (found.isEmpty()) {
@@ -70,16 +71,5 @@ public class NinjsService {
 
     private static ProblemException notFound(String asked) {
         return ProblemException.notFound("There is no article '" + asked + "'.");
-    }
-
-    private static Optional<UUID> parseUuid(String value) {
-        if (value.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
