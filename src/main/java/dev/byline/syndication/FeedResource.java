@@ -13,9 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -77,15 +80,25 @@ public class FeedResource {
         }
         int size = QueryParams.limit(limit, config.syndication().feedSize(), MAX_LIMIT);
         boolean partner = identity.hasRole(Roles.PARTNER) || identity.hasRole(Roles.ADMIN);
-        Feed feed = feeds.feed(scope, value, size, partner, uri.getBaseUri(), uri.getRequestUri());
+        String cacheControl = partner ? Caching.privateRevalidate() : Caching.publicFor(config.cacheMaxAge());
+        String vary = Representations.varyByCredentials(false);
+        URI base = uri.getBaseUri();
+        URI self = uri.getRequestUri();
+        // Pollers mostly revalidate: answer them from the snapshot, before any article is loaded or written out.
+        FeedSnapshot snapshot = feeds.snapshot(scope, value, size, partner);
+        EntityTag tag = new EntityTag(snapshot.etag(format, partner, self, base));
+        Optional<Response> notModified = representations.notModified(headers, tag, snapshot.lastModified(),
+                cacheControl, vary);
+        if (notModified.isPresent()) {
+            return notModified.get();
+        }
+        Feed feed = feeds.feed(snapshot, partner, base, self);
         byte[] body = switch (format) {
             case RSS -> XmlFeedWriter.rss(feed);
             case ATOM -> XmlFeedWriter.atom(feed);
             case JSON -> representations.json(JsonFeed.of(feed));
         };
-        return representations.ok(headers, body, format.mediaType(), feed.updated(),
-                partner ? Caching.privateRevalidate() : Caching.publicFor(config.cacheMaxAge()),
-                Representations.varyByCredentials(false));
+        return representations.ok(body, format.mediaType(), tag, snapshot.lastModified(), cacheControl, vary);
     }
 
     private static String slug(String name, String value) {

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.UUID;
 
 /**
  * The latest articles for a feed in three statements whatever its size (four for a source's feed): the ids in
- * order, the articles with their sources, and the feed's Last-Modified.
+ * order with a fingerprint of what shows, the feed's Last-Modified, and the articles with their sources; a
+ * conditional request that is answered 304 stops after the first two.
  */
 @ApplicationScoped
 public class FeedService {
@@ -56,10 +58,13 @@ public class FeedService {
         this.config = config.syndication();
     }
 
-    /** The feed of {@code scope} (named {@code value}); partners get full text and only what they may syndicate. */
+    /**
+     * What a feed will show, read without loading the articles: their ids in order, a fingerprint of everything
+     * that shows in the feed, and the Last-Modified. Two statements (three for a source's feed); enough to answer a
+     * conditional request without building the feed.
+     */
     @Transactional
-    Feed feed(Scope scope, String value, int limit, boolean partner, URI base, URI self) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    FeedSnapshot snapshot(Scope scope, String value, int limit, boolean partner) {
         String title = config.feedTitle();
         String description = "The latest articles";
         String filter = switch (scope) {
@@ -80,19 +85,42 @@ public class FeedService {
             description += " in " + (scope == Scope.SECTION ? "section " : "tag ") + value;
         }
         // Newest first on (published_at, id): V1's partial indexes, by section or the tags' GIN index where filtered.
-        Query select = entityManager.createNativeQuery("select a.id from article a where "
+        // Besides the id, each row brings what can change in its item without a new article version (comment
+        // count, comments open, an embargo passing) and its source's version (name, rights, attribution).
+        Query select = entityManager.createNativeQuery("select a.id, a.version, a.comment_count, a.comments_open,"
+                + " coalesce(a.embargoed_until > now(), false), coalesce(s.version, -1)"
+                + " from article a left join source s on s.id = a.source_id where "
                 + (partner ? ArticleVisibility.SYNDICATED : ArticleVisibility.PUBLIC) + filter
                 + " order by a.published_at desc, a.id desc limit " + limit);
         if (scope != Scope.ALL) {
             select.setParameter(1, parameter);
         }
         @SuppressWarnings("unchecked")
-        List<UUID> ids = select.getResultList();
+        List<Object[]> rows = select.getResultList();
+        List<UUID> ids = new ArrayList<>(rows.size());
+        StringBuilder fingerprint = new StringBuilder(rows.size() * 64);
+        for (Object[] row : rows) {
+            ids.add((UUID) row[0]);
+            for (Object column : row) {
+                fingerprint.append(column).append(':');
+            }
+            fingerprint.append('\n');
+        }
+        return new FeedSnapshot(title, description, ids, fingerprint.toString(), lastModified());
+    }
+
+    /** The feed of a snapshot: its articles with their sources in one statement; full text for partners. */
+    @Transactional
+    Feed feed(FeedSnapshot snapshot, boolean partner, URI base, URI self) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<UUID, Article> loaded = new HashMap<>();
-        Article.findWithSources(ids).forEach(a -> loaded.put(a.id, a));
-        List<Feed.Entry> entries = ids.stream().map(loaded::get).filter(Objects::nonNull)
+        Article.findWithSources(snapshot.ids()).forEach(a -> loaded.put(a.id, a));
+        // An article deleted since the snapshot is left out; the ETag then over-promises nothing: it names the
+        // snapshot, and the next request sees the deletion in a new one.
+        List<Feed.Entry> entries = snapshot.ids().stream().map(loaded::get).filter(Objects::nonNull)
                 .map(a -> Feed.Entry.from(a, base, partner, now)).toList();
-        return new Feed(title, description, self, base, partner, lastModified(), entries);
+        return new Feed(snapshot.title(), snapshot.description(), self, base, partner, snapshot.lastModified(),
+                entries);
     }
 
     private Instant lastModified() {

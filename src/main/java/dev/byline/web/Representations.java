@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Serialises response bodies once, tags them with a strong ETag and answers conditional GETs with 304.
@@ -78,11 +79,31 @@ public class Representations {
     public Response ok(HttpHeaders request, byte[] bytes, MediaType type, Instant lastModified, String cacheControl,
             String vary) {
         EntityTag tag = new EntityTag(digest(bytes));
+        return notModified(request, tag, lastModified, cacheControl, vary)
+                .orElseGet(() -> ok(bytes, type, tag, lastModified, cacheControl, vary));
+    }
+
+    /**
+     * The 304 for a resource whose strong {@code tag} and Last-Modified are known before its body is built, when
+     * the request's preconditions say the client's copy is current; empty when the body must be sent.
+     */
+    public Optional<Response> notModified(HttpHeaders request, EntityTag tag, Instant lastModified,
+            String cacheControl, String vary) {
         Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
-        Response.ResponseBuilder response = notModified(request, tag, modified)
-                ? Response.notModified(tag)
-                : Response.ok(bytes, type).tag(tag);
-        return response.lastModified(modified)
+        if (!notModified(request, tag, modified)) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.notModified(tag).lastModified(modified)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, vary)
+                .build());
+    }
+
+    /** A 200 with a body already rendered and the validators computed for it. */
+    public Response ok(byte[] bytes, MediaType type, EntityTag tag, Instant lastModified, String cacheControl,
+            String vary) {
+        return Response.ok(bytes, type).tag(tag)
+                .lastModified(Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS)))
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, vary)
                 .build();

@@ -232,6 +232,56 @@ class FeedResourceTest {
     }
 
     @Test
+    void theEtagMovesWithEverythingThatShowsEvenWithoutANewArticleVersion() {
+        Story story = story();
+        String path = "/feeds/sections/" + story.section() + "/feed.json";
+        String etag = given().get(path).then().statusCode(200).body("items[0]._byline.commentCount", equalTo(0))
+                .extract().header("ETag");
+        given().header("If-None-Match", etag).get(path).then().statusCode(304);
+
+        // Each audience and each format has its own tag, so a shared cache cannot hand one the other's bytes.
+        String partnerTag = newsroom.asPartner().get(path).then().statusCode(200).extract().header("ETag");
+        assertTrue(!etag.equals(partnerTag));
+        newsroom.asPartner().header("If-None-Match", etag).get(path).then().statusCode(200);
+        String atomTag = given().get("/feeds/sections/" + story.section() + "/atom.xml").then().statusCode(200)
+                .extract().header("ETag");
+        assertTrue(!etag.equals(atomTag));
+        String smallerTag = given().get(path + "?limit=1").then().statusCode(200).extract().header("ETag");
+        assertTrue(!etag.equals(smallerTag), "the limit shows in the feed's self link");
+
+        // A reader's comment moves the count in the item, not the article's version.
+        given().contentType("application/json")
+                .body(Map.of("authorName", "Reader", "body", "A first comment " + Fixtures.unique("c")))
+                .post("/api/v1/articles/" + story.id() + "/comments").then().statusCode(201);
+        String afterComment = given().header("If-None-Match", etag).get(path).then().statusCode(200)
+                .body("items[0]._byline.commentCount", equalTo(1)).extract().header("ETag");
+        assertTrue(!etag.equals(afterComment));
+
+        // A source renamed shows in every item that names it.
+        String sourceTag = given().get("/api/v1/sources/" + story.source()).then().statusCode(200)
+                .extract().header("ETag");
+        newsroom.asEditor().contentType("application/merge-patch+json").header("If-Match", sourceTag)
+                .body(Map.of("name", "Agency & Partners")).patch("/api/v1/sources/" + story.source())
+                .then().statusCode(200);
+        given().header("If-None-Match", afterComment).get(path).then().statusCode(200)
+                .body("items[0]._byline.source.name", equalTo("Agency & Partners"));
+    }
+
+    @Test
+    void aRevalidationIsAnsweredWithoutBuildingTheFeed() {
+        Story story = story();
+        for (String file : List.of("rss.xml", "atom.xml", "feed.json")) {
+            String path = "/feeds/sections/" + story.section() + "/" + file;
+            String etag = given().get(path).then().statusCode(200).extract().header("ETag");
+            long full = SqlStatements.during(entityManagerFactory, () -> given().get(path).then().statusCode(200));
+            long revalidated = SqlStatements.during(entityManagerFactory,
+                    () -> given().header("If-None-Match", etag).get(path).then().statusCode(304));
+            assertTrue(revalidated <= 2, file + ": a 304 took " + revalidated + " statements");
+            assertTrue(revalidated < full, file + ": a 304 took as many statements as the feed (" + full + ")");
+        }
+    }
+
+    @Test
     void badRequestsAreProblems() {
         given().get("/feeds/rss.txt").then().statusCode(404).contentType("application/problem+json");
         given().get("/feeds/rss.xml?limit=0").then().statusCode(400).contentType("application/problem+json")
