@@ -1,6 +1,7 @@
 package dev.byline.article;
 
 import dev.byline.source.Rights;
+import dev.byline.web.HttpUrl;
 import dev.byline.web.Patterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,7 @@ public record ArticleInput(
         @Size(max = 300) String attribution,
         @Size(max = 50) List<@NotNull @Valid CitationInput> citedSources,
         @Valid Rights rights,
-        @Size(max = 2000) @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE) String canonicalUrl,
+        @Size(max = 2000) @HttpUrl String canonicalUrl,
         Boolean commentsOpen,
         Instant expiresAt) {
 
@@ -35,7 +36,7 @@ public record ArticleInput(
             @NotBlank @Pattern(regexp = Patterns.SLUG, message = "must be the slug of a source") String source,
             @NotNull CitationRole role,
             @Size(max = 500) String note,
-            @Size(max = 2000) @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE) String url) {
+            @Size(max = 2000) @HttpUrl String url) {
     }
 
     /** The current state of {@code article} as input, the base that a merge patch is applied to. */

@@ -1,5 +1,6 @@
 package dev.byline.source;
 
+import dev.byline.web.HttpUrl;
 import dev.byline.web.Patterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,7 @@ public record SourceInput(
         @NotBlank @Pattern(regexp = Patterns.SLUG, message = Patterns.SLUG_MESSAGE) String slug,
         @NotBlank @Size(max = 200) String name,
         @NotNull SourceKind kind,
-        @Pattern(regexp = Patterns.HTTP_URL, message = Patterns.HTTP_URL_MESSAGE) @Size(max = 2000) String homepageUrl,
+        @HttpUrl @Size(max = 2000) String homepageUrl,
         @Size(max = 20) List<@NotBlank @Size(max = 100) String> aliases,
         @Size(max = 300) String defaultAttribution,
         @Valid Rights rights) {

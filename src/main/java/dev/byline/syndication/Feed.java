@@ -4,6 +4,7 @@ import dev.byline.article.Article;
 import dev.byline.source.Rights;
 import dev.byline.source.SourceRef;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,9 +27,21 @@ record Feed(String title, String description, URI self, URI home, boolean fullTe
             return new Entry(a.id, a.slug, a.headline, a.standfirst, fullText ? a.bodyHtml : null, a.byline, a.dateline,
                     a.section, a.tags, a.language, a.publishedAt, a.updatedAt, a.version, SourceRef.from(a.source),
                     a.source == null ? null : a.source.homepageUrl, a.attributionLine(), a.effectiveRights(),
-                    a.canonicalUrl != null ? URI.create(a.canonicalUrl) : api, api,
+                    link(a.canonicalUrl, api), api,
                     base.resolve("api/v1/articles/" + a.id + "/comments"), a.commentCount, a.commentsOpen,
                     a.isEmbargoed(now) ? a.embargoedUntil : null);
+        }
+
+        /** The canonical URL; the API's own link when there is none, or when a stored one does not parse. */
+        private static URI link(String canonicalUrl, URI api) {
+            if (canonicalUrl == null) {
+                return api;
+            }
+            try {
+                return new URI(canonicalUrl);
+            } catch (URISyntaxException e) {
+                return api; // validated on input since the check parses it; older rows may not have been
+            }
         }
 
         /** The stable identifier of every format: a URN that never changes with slugs or hosts. */

@@ -321,6 +321,31 @@ class ArticleResourceTest {
         assertSlugIsFree(slug);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ' ', value = {
+        "https://example.com/a|b",
+        "https://example.com/{id}",
+        "https://example.com/100%zz",
+        "https://example.com/a\"b",
+        "https:///no-host",
+        "mailto:desk@example.com",
+    })
+    @TestSecurity(user = "editor", roles = "editor")
+    void aCanonicalUrlThatDoesNotParseIsRefusedAndNothingIsStored(String url) {
+        String slug = Fixtures.unique("badurl");
+
+        given().contentType(ContentType.JSON).body(Map.of("headline", HEADLINE, "slug", slug, "bodyText", BODY_TEXT,
+                        "canonicalUrl", url))
+                .when().post(ARTICLES)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("canonicalUrl"))
+                .body("errors[0].message", startsWith("must be an absolute http or https URL"));
+
+        assertSlugIsFree(slug);
+    }
+
     @Test
     @TestSecurity(user = "editor", roles = "editor")
     void unsafeMarkupIsRefusedOnEditsTooAndTheArticleIsUnchanged() {
