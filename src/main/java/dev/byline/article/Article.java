@@ -141,6 +141,34 @@ public class Article extends PanacheEntityBase {
         return effectiveStatus(now) == ArticleStatus.PUBLISHED && !isExpired(now) && effectiveRights().syndicatable();
     }
 
+    /**
+     * When the article stopped being shown, or {@code now} if it still is: its withdrawal, or its expiry once passed.
+     */
+    private Instant shownUntil(Instant now) {
+        if (ArticleStatus.of(status) == ArticleStatus.WITHDRAWN && withdrawnAt != null) {
+            return withdrawnAt;
+        }
+        return isExpired(now) ? expiresAt : now;
+    }
+
+    /** Whether the public could read it at some moment up to now (withdrawn or expired articles included). */
+    public boolean wasPublic(Instant now) {
+        Instant until = shownUntil(now);
+        return publishedAt != null && !publishedAt.isAfter(until) && ArticleStatus.of(status) != ArticleStatus.DRAFT
+                && (embargoedUntil == null || !embargoedUntil.isAfter(until));
+    }
+
+    /** Whether partners could receive it at some moment up to now, so far as its rights allow today. */
+    public boolean wasSyndicated(Instant now) {
+        return publishedAt != null && !publishedAt.isAfter(shownUntil(now))
+                && ArticleStatus.of(status) != ArticleStatus.DRAFT && effectiveRights().syndicatable();
+    }
+
+    /** Whether the caller may learn that this article existed: 410 once withdrawn or expired, 404 otherwise. */
+    public boolean wasShownTo(boolean partner, Instant now) {
+        return wasPublic(now) || partner && wasSyndicated(now);
+    }
+
     public boolean isEmbargoed(Instant now) {
         return embargoedUntil != null && embargoedUntil.isAfter(now);
     }

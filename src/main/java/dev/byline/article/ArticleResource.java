@@ -99,8 +99,10 @@ public class ArticleResource {
         ArticleView article = ((ArticleService.Lookup.Found) lookup).article();
         // Embargoed articles that partners may read are not public yet: no shared cache may keep them.
         boolean embargoed = article.embargoedUntil() != null && article.embargoedUntil().isAfter(java.time.Instant.now());
+        // The same URL serves ninjs by Accept: caches must key on it too.
         return representations.ok(request, article, article.version(),
-                cacheFor(article.status() == ArticleStatus.PUBLISHED && !embargoed));
+                cacheFor(article.status() == ArticleStatus.PUBLISHED && !embargoed),
+                Representations.varyByCredentials(true));
     }
 
     @POST
@@ -177,7 +179,7 @@ public class ArticleResource {
             };
         }
         for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType() || type.isWildcardSubtype()) {
+            if (type.isWildcardType() || type.isWildcardSubtype() || refused(type)) {
                 continue;
             }
             if ((type.getType() + "/" + type.getSubtype()).equals(Ninjs.MEDIA_TYPE)) {
@@ -188,6 +190,19 @@ public class ArticleResource {
             }
         }
         return false;
+    }
+
+    /** A type listed with {@code q=0}: the client says it does not accept it (RFC 9110 §12.4.2). */
+    private static boolean refused(MediaType type) {
+        String q = type.getParameters().get("q");
+        if (q == null) {
+            return false;
+        }
+        try {
+            return Double.parseDouble(q.trim()) <= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private boolean isPartner() {

@@ -86,8 +86,12 @@ public class ArticleService {
         UUID articleId = id.orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
                 .map(s -> s.articleId)
                 .orElseThrow(() -> notFound(idOrSlug)));
-        Article article = Article.findWithSource(articleId).orElseThrow(() -> goneOrNotFound(articleId, idOrSlug));
+        Article article = Article.findWithSource(articleId)
+                .orElseThrow(() -> goneOrNotFound(articleId, idOrSlug, mayReadUnpublished, partner));
         if (!mayReadUnpublished && !article.isPublic(now) && !(partner && article.isSyndicated(now))) {
+            if (!article.wasShownTo(partner, now)) {
+                throw notFound(idOrSlug); // withdrawn or expired before anybody could read it: it never existed
+            }
             if (ArticleStatus.of(article.status) == ArticleStatus.WITHDRAWN) {
                 throw new ProblemException(ProblemType.GONE, "This article was withdrawn on " + article.withdrawnAt
                         + ": " + article.withdrawalReason);
@@ -246,6 +250,8 @@ public class ArticleService {
         tombstone.id = article.id;
         tombstone.slug = article.slug;
         tombstone.deletedAt = now;
+        tombstone.wasPublic = article.wasPublic(now);
+        tombstone.wasSyndicated = article.wasSyndicated(now);
         tombstone.persist();
         article.delete();
         changes.fire(new ArticleChanged(article, ArticleChanged.Action.DELETED, wasSyndicated, now));
@@ -255,7 +261,7 @@ public class ArticleService {
         UUID id = Uuids.parse(idOrSlug).orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
                 .map(s -> s.articleId)
                 .orElseThrow(() -> notFound(idOrSlug)));
-        return Article.findWithSource(id).orElseThrow(() -> goneOrNotFound(id, idOrSlug));
+        return Article.findWithSource(id).orElseThrow(() -> goneOrNotFound(id, idOrSlug, true, false));
     }
 
     private void apply(Article article, ArticleInput input, Instant now) {
@@ -370,8 +376,10 @@ public class ArticleService {
         slug.persist();
     }
 
-    private static ProblemException goneOrNotFound(UUID id, String asked) {
+    /** 410 for a deleted article the caller could have seen (editors: any), 404 for everything else. */
+    private static ProblemException goneOrNotFound(UUID id, String asked, boolean editor, boolean partner) {
         return ArticleTombstone.<ArticleTombstone>findByIdOptional(id)
+                .filter(t -> editor || t.shownTo(partner))
                 .map(t -> new ProblemException(ProblemType.GONE, "This article was deleted on " + t.deletedAt + "."))
                 .orElseGet(() -> notFound(asked));
     }

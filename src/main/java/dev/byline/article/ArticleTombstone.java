@@ -20,4 +20,17 @@ public class ArticleTombstone extends PanacheEntityBase {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    /** Whether the public had been able to read the article before it was deleted. */
+    @Column(name = "was_public")
+    public boolean wasPublic;
+
+    /** Whether partners had received it (it may have been syndicated under embargo only). */
+    @Column(name = "was_syndicated")
+    public boolean wasSyndicated;
+
+    /** Whether the caller may learn that this article existed: 410 for them, 404 otherwise. */
+    public boolean shownTo(boolean partner) {
+        return wasPublic || partner && wasSyndicated;
+    }
 }

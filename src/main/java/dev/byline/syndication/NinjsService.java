@@ -4,6 +4,7 @@ import dev.byline.article.Article;
 import dev.byline.article.ArticleSlug;
 import dev.byline.article.ArticleStatus;
 import dev.byline.article.ArticleTombstone;
+import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
 import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,8 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,16 +37,17 @@ public class NinjsService {
         Optional<Article> found = Article.findWithSource(id);
         if (found.isEmpty()) {
             ArticleTombstone tombstone = ArticleTombstone.<ArticleTombstone>findByIdOptional(id)
+                    .filter(t -> editor || t.shownTo(partner))
                     .orElseThrow(() -> notFound(idOrSlug));
-            return new Rendered(Ninjs.canceled(tombstone, base), tombstone.deletedAt, true);
+            return new Rendered(Ninjs.canceled(tombstone, base), tombstone.deletedAt, tombstone.wasPublic);
         }
         Article article = found.get();
         ArticleStatus status = article.effectiveStatus(now);
-        if (!editor && !article.effectiveRights().syndicatable()) {
-            throw ProblemException.notFound("The article '" + idOrSlug + "' is not available for syndication.");
-        }
         String pubStatus;
         if (status == ArticleStatus.WITHDRAWN || status == ArticleStatus.PUBLISHED && article.isExpired(now)) {
+            if (!editor && !article.wasShownTo(partner, now)) {
+                throw notFound(idOrSlug); // withdrawn or expired before anybody could read it
+            }
             pubStatus = "withheld";
         } else if (article.isPublic(now) || (partner || editor) && article.isSyndicated(now)) {
             pubStatus = "usable";
@@ -52,9 +56,28 @@ public class NinjsService {
         } else {
             throw notFound(idOrSlug);
         }
+        // Only once the caller may know the article exists: otherwise this answer would reveal a hidden one.
+        if (!editor && !article.effectiveRights().syndicatable()) {
+            throw ProblemException.notFound("The article '" + idOrSlug + "' is not available for syndication.");
+        }
+        // Its sources show too (names, rights in infoSources, copyrightHolder, usageTerms): their edits count.
         Instant modified = latest(article.updatedAt, article.publishedAt, article.embargoedUntil, article.expiresAt, now);
+        for (Source source : sourcesOf(article)) {
+            if (source.updatedAt != null && source.updatedAt.isAfter(modified) && !source.updatedAt.isAfter(now)) {
+                modified = source.updatedAt;
+            }
+        }
         return new Rendered(Ninjs.of(article, pubStatus, base, now), modified,
-                article.isPublic(now) || pubStatus.equals("withheld") && !editor);
+                article.isPublic(now) || pubStatus.equals("withheld") && !editor && article.wasPublic(now));
+    }
+
+    private static List<Source> sourcesOf(Article article) {
+        List<Source> sources = new ArrayList<>();
+        if (article.source != null) {
+            sources.add(article.source);
+        }
+        article.citedSources.forEach(cited -> sources.add(cited.source));
+        return sources;
     }
 
     /** The last of the times at which what ninjs shows changed, ignoring those still to come. */

@@ -41,14 +41,19 @@ public class Representations {
 
     /** A versioned resource. */
     public Response ok(Request request, Object body, long version, String cacheControl) {
+        return ok(request, body, version, cacheControl, VARY);
+    }
+
+    /** A versioned resource whose URL also serves other media types ({@code vary} then names Accept). */
+    public Response ok(Request request, Object body, long version, String cacheControl, String vary) {
         byte[] bytes = serialise(body);
-        return conditional(request, bytes, new EntityTag("v" + version + "-" + digest(bytes)), cacheControl);
+        return conditional(request, bytes, new EntityTag("v" + version + "-" + digest(bytes)), cacheControl, vary);
     }
 
     /** A collection or other derived resource: the tag is the digest of the body. */
     public Response ok(Request request, Object body, String cacheControl) {
         byte[] bytes = serialise(body);
-        return conditional(request, bytes, new EntityTag(digest(bytes)), cacheControl);
+        return conditional(request, bytes, new EntityTag(digest(bytes)), cacheControl, VARY);
     }
 
     /** The ETag a versioned resource would carry, for responses to writes (201, 200 after PATCH). */
@@ -59,15 +64,16 @@ public class Representations {
                 .header(HttpHeaders.CACHE_CONTROL, Caching.noStore());
     }
 
-    private static Response conditional(Request request, byte[] bytes, EntityTag tag, String cacheControl) {
+    private static Response conditional(Request request, byte[] bytes, EntityTag tag, String cacheControl,
+            String vary) {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return notModified.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, VARY).build();
+            return notModified.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, vary).build();
         }
         return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE)
                 .tag(tag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, VARY)
+                .header(HttpHeaders.VARY, vary)
                 .build();
     }
 
