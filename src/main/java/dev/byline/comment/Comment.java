@@ -113,11 +113,13 @@ public class Comment extends PanacheEntityBase {
     }
 
     /**
-     * Moves the approved counts by {@code delta}: the article's comment count and the reply counts of every ancestor,
-     * in the caller's transaction, as atomic increments (two writers never lose each other's change).
+     * Moves the approved counts by {@code delta}: the article's comment count (and the time it moved, for feeds'
+     * Last-Modified) and the reply counts of every ancestor, in the caller's transaction, as atomic increments (two
+     * writers never lose each other's change).
      */
     public static void adjustApprovedCounts(Comment comment, int delta) {
-        getEntityManager().createNativeQuery("update article set comment_count = comment_count + ?1 where id = ?2")
+        getEntityManager().createNativeQuery("update article set comment_count = comment_count + ?1,"
+                        + " comments_changed_at = statement_timestamp() where id = ?2")
                 .setParameter(1, delta).setParameter(2, comment.articleId).executeUpdate();
         List<UUID> ancestors = new ArrayList<>(comment.ancestors());
         if (!ancestors.isEmpty()) {

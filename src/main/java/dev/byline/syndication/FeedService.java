@@ -33,7 +33,7 @@ public class FeedService {
      * move updated_at), a deletion, a scheduled time, embargo or expiry passing, a source edited (its name, rights
      * and attribution show in items; the source table is small). It is global, so it may move for a change outside
      * a given feed (a needless 200 for If-Modified-Since) but never stays put when the feed changed, not even when
-     * an article leaves it. Comment counts are not covered: the ETag is.
+     * an article leaves it. Comment counts are not covered here: each feed adds its items' comments_changed_at.
      */
     private static final String LAST_MODIFIED = """
             select greatest(
@@ -88,7 +88,7 @@ public class FeedService {
         // Besides the id, each row brings what can change in its item without a new article version (comment
         // count, comments open, an embargo passing) and its source's version (name, rights, attribution).
         Query select = entityManager.createNativeQuery("select a.id, a.version, a.comment_count, a.comments_open,"
-                + " coalesce(a.embargoed_until > now(), false), coalesce(s.version, -1)"
+                + " coalesce(a.embargoed_until > now(), false), coalesce(s.version, -1), a.comments_changed_at"
                 + " from article a left join source s on s.id = a.source_id where "
                 + (partner ? ArticleVisibility.SYNDICATED : ArticleVisibility.PUBLIC) + filter
                 + " order by a.published_at desc, a.id desc limit " + limit);
@@ -99,14 +99,19 @@ public class FeedService {
         List<Object[]> rows = select.getResultList();
         List<UUID> ids = new ArrayList<>(rows.size());
         StringBuilder fingerprint = new StringBuilder(rows.size() * 64);
+        Instant lastModified = lastModified();
         for (Object[] row : rows) {
             ids.add((UUID) row[0]);
+            // The global Last-Modified does not see comment counts move; each item's own time does.
+            if (row[6] != null && SqlValues.instant(row[6]).isAfter(lastModified)) {
+                lastModified = SqlValues.instant(row[6]);
+            }
             for (Object column : row) {
                 fingerprint.append(column).append(':');
             }
             fingerprint.append('\n');
         }
-        return new FeedSnapshot(title, description, ids, fingerprint.toString(), lastModified());
+        return new FeedSnapshot(title, description, ids, fingerprint.toString(), lastModified);
     }
 
     /** The feed of a snapshot: its articles with their sources in one statement; full text for partners. */
@@ -117,7 +122,10 @@ public class FeedService {
         Article.findWithSources(snapshot.ids()).forEach(a -> loaded.put(a.id, a));
         // An article deleted since the snapshot is left out; the ETag then over-promises nothing: it names the
         // snapshot, and the next request sees the deletion in a new one.
+        // And one withdrawn (or made unsyndicatable) in between is left out too: visibility is checked again on the
+        // rows loaded, as the snapshot's statement ran in an earlier transaction.
         List<Feed.Entry> entries = snapshot.ids().stream().map(loaded::get).filter(Objects::nonNull)
+                .filter(a -> partner ? a.isSyndicated(now) : a.isPublic(now))
                 .map(a -> Feed.Entry.from(a, base, partner, now)).toList();
         return new Feed(snapshot.title(), snapshot.description(), self, base, partner, snapshot.lastModified(),
                 entries);

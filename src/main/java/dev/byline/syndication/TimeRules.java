@@ -33,11 +33,13 @@ public class TimeRules {
     @Transactional
     public void apply() {
         Instant now = Instant.now();
-        // Stored as 'published' from now on, so this runs once per article; the version stays, as nothing an
-        // editor wrote has changed (the API already showed it as published).
+        // Stored as 'published' from now on, so this runs once per article. The version moves too: an editor's
+        // write that read the row before this commit would otherwise pass its version check and store
+        // 'scheduled' again, and the next run would announce the article a second time. That editor now gets the
+        // usual 412-style conflict and retries on the current version.
         @SuppressWarnings("unchecked")
         List<UUID> due = entityManager.createNativeQuery("""
-                update article set status = 'published'
+                update article set status = 'published', version = version + 1
                 where status = 'scheduled' and published_at <= now()
                 returning id""").getResultList();
         // Expired articles that partners still hold: their latest change left them in place.
