@@ -2,6 +2,7 @@ package dev.byline.article;
 
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
+import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -190,6 +191,22 @@ public class Article extends PanacheEntityBase {
     /** One article with its source, for the single-article endpoints. */
     public static Optional<Article> findWithSource(UUID id) {
         return find("from Article a left join fetch a.source where a.id = ?1", id).firstResultOptional();
+    }
+
+    private static final String FOR_READING = "from Article a left join fetch a.source"
+            + " left join fetch a.citedSources c left join fetch c.source where ";
+
+    /**
+     * One article for a reader, by id or by a current or former slug, with its source and its cited sources and
+     * theirs in one statement (the slug is resolved in the same statement); empty when there is none, deleted
+     * articles included.
+     */
+    public static Optional<Article> findForReading(String idOrSlug) {
+        Optional<UUID> id = Uuids.parse(idOrSlug);
+        return id.isPresent()
+                ? find(FOR_READING + "a.id = ?1", id.get()).singleResultOptional()
+                : find(FOR_READING + "a.id = (select s.articleId from ArticleSlug s where s.slug = ?1)", idOrSlug)
+                        .singleResultOptional();
     }
 
     /** Loads a page of articles by id with their sources in one statement; order is the caller's. */

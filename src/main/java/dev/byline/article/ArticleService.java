@@ -83,11 +83,10 @@ public class ArticleService {
     public Lookup read(String idOrSlug, boolean mayReadUnpublished, boolean partner) {
         Instant now = now();
         Optional<UUID> id = Uuids.parse(idOrSlug);
-        UUID articleId = id.orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
-                .map(s -> s.articleId)
-                .orElseThrow(() -> notFound(idOrSlug)));
-        Article article = Article.findWithSource(articleId)
-                .orElseThrow(() -> goneOrNotFound(articleId, idOrSlug, mayReadUnpublished, partner));
+        // The common case in one statement; only a miss looks further, for a tombstone.
+        Article article = Article.findForReading(idOrSlug).orElseThrow(() -> goneOrNotFound(
+                id.or(() -> ArticleSlug.findBySlug(idOrSlug).map(s -> s.articleId)).orElseThrow(() -> notFound(idOrSlug)),
+                idOrSlug, mayReadUnpublished, partner));
         if (!mayReadUnpublished && !article.isPublic(now) && !(partner && article.isSyndicated(now))) {
             if (!article.wasShownTo(partner, now)) {
                 throw notFound(idOrSlug); // withdrawn or expired before anybody could read it: it never existed

@@ -32,10 +32,10 @@ public class NinjsService {
     @Transactional
     public Rendered read(String idOrSlug, boolean partner, boolean editor, URI base) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        UUID id = Uuids.parse(idOrSlug).or(() -> ArticleSlug.findBySlug(idOrSlug).map(s -> s.articleId))
-                .orElseThrow(() -> notFound(idOrSlug));
-        Optional<Article> found = Article.findWithSource(id);
+        Optional<Article> found = Article.findForReading(idOrSlug);
         if (found.isEmpty()) {
+            UUID id = Uuids.parse(idOrSlug).or(() -> ArticleSlug.findBySlug(idOrSlug).map(s -> s.articleId))
+                    .orElseThrow(() -> notFound(idOrSlug));
             ArticleTombstone tombstone = ArticleTombstone.<ArticleTombstone>findByIdOptional(id)
                     .filter(t -> editor || t.shownTo(partner))
                     .orElseThrow(() -> notFound(idOrSlug));
