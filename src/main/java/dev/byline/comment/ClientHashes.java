@@ -1,18 +1,16 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.byline.database.ServerSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed hashes (HMAC-SHA256) of client addresses and reporters: enough to recognise the same client for duplicate
@@ -28,17 +26,18 @@ public class ClientHashes {
     private final BylineConfig.Comments config;
     private final EntityManager entityManager;
     private final AtomicLong lastPurge = new AtomicLong(System.nanoTime() - PURGE_EVERY_NANOS);
-    private volatile SecretKeySpec key;
+    private final ServerSecrets secrets;
 
-    public ClientHashes(BylineConfig config, EntityManager entityManager) {
+    public ClientHashes(BylineConfig config, EntityManager entityManager, ServerSecrets secrets) {
         this.config = config.comments();
         this.entityManager = entityManager;
+        this.secrets = secrets;
     }
 
     public byte[] of(String subject) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
+            mac.init(secrets.hmacKey("comment-client", config.addressKey()));
             return Arrays.copyOf(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)), HASH_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
@@ -59,30 +58,5 @@ public class ClientHashes {
                 + " where client_hash is not null and client_hash_expires_at < ?1").setParameter(1, now).executeUpdate();
         entityManager.createNativeQuery("delete from comment_report where created_at < ?1")
                 .setParameter(1, now.minus(config.addressRetention())).executeUpdate();
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec current = key;
-        if (current == null) {
-            synchronized (this) {
-                if (key == null) {
-                    byte[] secret = config.addressKey().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(this::storedSecret);
-                    key = new SecretKeySpec(secret, "HmacSHA256");
-                }
-                current = key;
-            }
-        }
-        return current;
-    }
-
-    private byte[] storedSecret() {
-        byte[] candidate = new byte[32];
-        new SecureRandom().nextBytes(candidate);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            entityManager.createNativeQuery("insert into server_secret (name, value) values ('comment-client', ?1)"
-                    + " on conflict do nothing").setParameter(1, candidate).executeUpdate();
-            return (byte[]) entityManager.createNativeQuery("select value from server_secret where name = 'comment-client'")
-                    .getSingleResult();
-        });
     }
 }

@@ -1,18 +1,15 @@
 package dev.byline.web;
 
 import dev.byline.BylineConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.byline.database.ServerSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque, tamper-evident paging cursors.
@@ -32,12 +29,11 @@ public class CursorCodec {
     private static final int MAX_CURSOR_LENGTH = 1024;
 
     private final BylineConfig config;
-    private final EntityManager entityManager;
-    private volatile SecretKeySpec key;
+    private final ServerSecrets secrets;
 
-    public CursorCodec(BylineConfig config, EntityManager entityManager) {
+    public CursorCodec(BylineConfig config, ServerSecrets secrets) {
         this.config = config;
-        this.entityManager = entityManager;
+        this.secrets = secrets;
     }
 
     public String encode(String scope, List<String> values) {
@@ -113,7 +109,7 @@ public class CursorCodec {
     private byte[] mac(String scope, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
+            mac.init(secrets.hmacKey("cursor", config.cursorSecret()));
             mac.update(scope.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             mac.update(payload);
@@ -121,33 +117,5 @@ public class CursorCodec {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec current = key;
-        if (current == null) {
-            synchronized (this) {
-                if (key == null) {
-                    byte[] secret = config.cursorSecret()
-                            .map(s -> s.getBytes(StandardCharsets.UTF_8))
-                            .orElseGet(this::storedSecret);
-                    key = new SecretKeySpec(secret, "HmacSHA256");
-                }
-                current = key;
-            }
-        }
-        return current;
-    }
-
-    private byte[] storedSecret() {
-        byte[] candidate = new byte[32];
-        new SecureRandom().nextBytes(candidate);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            entityManager.createNativeQuery("insert into server_secret (name, value) values ('cursor', ?1) on conflict do nothing")
-                    .setParameter(1, candidate)
-                    .executeUpdate();
-            return (byte[]) entityManager.createNativeQuery("select value from server_secret where name = 'cursor'")
-                    .getSingleResult();
-        });
     }
 }
