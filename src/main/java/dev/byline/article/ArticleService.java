@@ -82,11 +82,9 @@ public class ArticleService {
     @Transactional
     public Lookup read(String idOrSlug, boolean mayReadUnpublished, boolean partner) {
         Instant now = now();
-        Optional<UUID> id = Uuids.parse(idOrSlug);
         // The common case in one statement; only a miss looks further, for a tombstone.
-        Article article = Article.findForReading(idOrSlug).orElseThrow(() -> goneOrNotFound(
-                id.or(() -> ArticleSlug.findBySlug(idOrSlug).map(s -> s.articleId)).orElseThrow(() -> notFound(idOrSlug)),
-                idOrSlug, mayReadUnpublished, partner));
+        Article article = Article.findForReading(idOrSlug)
+                .orElseThrow(() -> goneOrNotFound(idOrSlug, mayReadUnpublished, partner));
         if (!mayReadUnpublished && !article.isPublic(now) && !(partner && article.isSyndicated(now))) {
             if (!article.wasShownTo(partner, now)) {
                 throw notFound(idOrSlug); // withdrawn or expired before anybody could read it: it never existed
@@ -100,7 +98,7 @@ public class ArticleService {
             }
             throw notFound(idOrSlug);
         }
-        if (id.isEmpty() && !article.slug.equals(idOrSlug)) {
+        if (!article.slug.equals(idOrSlug) && Uuids.parse(idOrSlug).isEmpty()) {
             return new Lookup.Moved(article.slug);
         }
         return new Lookup.Found(ArticleView.from(article, now));
@@ -257,10 +255,8 @@ public class ArticleService {
     }
 
     private Article forWrite(String idOrSlug) {
-        UUID id = Uuids.parse(idOrSlug).orElseGet(() -> ArticleSlug.findBySlug(idOrSlug)
-                .map(s -> s.articleId)
-                .orElseThrow(() -> notFound(idOrSlug)));
-        return Article.findWithSource(id).orElseThrow(() -> goneOrNotFound(id, idOrSlug, true, false));
+        UUID id = ArticleSlug.articleIdOf(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
+        return Article.findWithSource(id).orElseThrow(() -> goneOrNotFound(idOrSlug, true, false));
     }
 
     private void apply(Article article, ArticleInput input, Instant now) {
@@ -376,8 +372,8 @@ public class ArticleService {
     }
 
     /** 410 for a deleted article the caller could have seen (editors: any), 404 for everything else. */
-    private static ProblemException goneOrNotFound(UUID id, String asked, boolean editor, boolean partner) {
-        return ArticleTombstone.<ArticleTombstone>findByIdOptional(id)
+    private static ProblemException goneOrNotFound(String asked, boolean editor, boolean partner) {
+        return ArticleTombstone.findFor(asked)
                 .filter(t -> editor || t.shownTo(partner))
                 .map(t -> new ProblemException(ProblemType.GONE, "This article was deleted on " + t.deletedAt + "."))
                 .orElseGet(() -> notFound(asked));

@@ -1,5 +1,6 @@
 package dev.byline.article;
 
+import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,6 +27,11 @@ public class ArticleSlug extends PanacheEntityBase {
 
     public static Optional<ArticleSlug> findBySlug(String slug) {
         return findByIdOptional(slug);
+    }
+
+    /** The article an {@code idOrSlug} names: the id itself, or the article a current or former slug belongs to. */
+    public static Optional<UUID> articleIdOf(String idOrSlug) {
+        return Uuids.parse(idOrSlug).or(() -> findBySlug(idOrSlug).map(s -> s.articleId));
     }
 
     /** The slugs taken among {@code base} and {@code base-N}, to pick the next free one. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What remains of a deleted article, so GET answers 410 and mirrors can learn of the deletion. */
@@ -28,6 +29,11 @@ public class ArticleTombstone extends PanacheEntityBase {
     /** Whether partners had received it (it may have been syndicated under embargo only). */
     @Column(name = "was_syndicated")
     public boolean wasSyndicated;
+
+    /** The tombstone of the deleted article an {@code idOrSlug} names, if it is one. */
+    public static Optional<ArticleTombstone> findFor(String idOrSlug) {
+        return ArticleSlug.articleIdOf(idOrSlug).flatMap(id -> findByIdOptional(id));
+    }
 
     /** Whether the caller may learn that this article existed: 410 for them, 404 otherwise. */
     public boolean shownTo(boolean partner) {

@@ -1,12 +1,10 @@
 package dev.byline.syndication;
 
 import dev.byline.article.Article;
-import dev.byline.article.ArticleSlug;
 import dev.byline.article.ArticleStatus;
 import dev.byline.article.ArticleTombstone;
 import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
-import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -15,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Articles as ninjs, for any caller. Unlike the JSON representation, a withdrawn, expired or deleted article is
@@ -34,9 +31,7 @@ public class NinjsService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Optional<Article> found = Article.findForReading(idOrSlug);
         if (found.isEmpty()) {
-            UUID id = Uuids.parse(idOrSlug).or(() -> ArticleSlug.findBySlug(idOrSlug).map(s -> s.articleId))
-                    .orElseThrow(() -> notFound(idOrSlug));
-            ArticleTombstone tombstone = ArticleTombstone.<ArticleTombstone>findByIdOptional(id)
+            ArticleTombstone tombstone = ArticleTombstone.findFor(idOrSlug)
                     .filter(t -> editor || t.shownTo(partner))
                     .orElseThrow(() -> notFound(idOrSlug));
             return new Rendered(Ninjs.canceled(tombstone, base), tombstone.deletedAt, tombstone.wasPublic);
