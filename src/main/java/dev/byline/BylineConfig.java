@@ -36,6 +36,27 @@ public interface BylineConfig {
     @WithDefault("PT1M")
     Duration publishClockSkew();
 
+    /** In-memory caches of rendered articles and of list, feed and thread responses. */
+    ReadCache readCache();
+
+    /**
+     * Every instance keeps what it rendered until the database says it changed (LISTEN/NOTIFY), so the caches never
+     * serve stale content for longer than a notice takes to arrive; they are bounded by size.
+     */
+    interface ReadCache {
+        /** Switch the caches off: every read then goes to the database. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Memory for rendered articles (their JSON), in MiB; the most requested articles stay. */
+        @WithDefault("48")
+        int articleMegabytes();
+
+        /** Memory for rendered lists, feeds and comment-thread pages, in MiB. */
+        @WithDefault("16")
+        int responseMegabytes();
+    }
+
     /** Browsers may read from any origin; these origins may also write (e.g. https://newsroom.example.org). */
     interface Cors {
         /** Origins allowed to send writes (POST, PATCH, DELETE) from a browser. */

@@ -29,11 +29,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 
 /** HTTP face of articles: lists and reads for everyone, writes for editors. */
@@ -41,15 +43,20 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
 
+    private static final MediaType NINJS = MediaType.valueOf(Ninjs.MEDIA_TYPE);
+
     private final ArticleService articles;
     private final Representations representations;
     private final SecurityIdentity identity;
     private final BylineConfig config;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
     private final NinjsService ninjs;
+    private final ReadCaches caches;
 
     public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity identity,
-            BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper, NinjsService ninjs) {
+            BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper, NinjsService ninjs,
+            ReadCaches caches) {
+        this.caches = caches;
         this.mapper = mapper;
         this.ninjs = ninjs;
         this.articles = articles;
@@ -72,8 +79,14 @@ public class ArticleResource {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "Only editors may list articles by status other than published.");
         }
-        Page<ArticleSummary> page = articles.list(query);
-        return PageLinks.withNext(representations.ok(request, page, cacheFor(query.status() == null)), uri, page.next());
+        // Everybody allowed to ask the same query gets the same page: built once per change of the catalogue.
+        ReadCaches.Body page = caches.body("articles?" + uri.getRequestUri().getRawQuery(), () -> {
+            Page<ArticleSummary> built = articles.list(query);
+            byte[] json = representations.json(built);
+            return ReadCaches.built(json, Representations.contentTag(json), null, built.next());
+        });
+        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(), cacheFor(query.status() == null),
+                Representations.varyByCredentials(false)), uri, page.next());
     }
 
     @GET
@@ -82,10 +95,18 @@ public class ArticleResource {
     public Response get(@PathParam("idOrSlug") String idOrSlug, @QueryParam("format") String format,
             @Context Request request, @Context HttpHeaders headers, @Context UriInfo uri) {
         if (wantsNinjs(format, headers)) {
-            NinjsService.Rendered rendered = ninjs.read(idOrSlug, isPartner(), isEditor(), uri.getBaseUri());
-            return representations.ok(headers, representations.json(rendered.ninjs()),
-                    MediaType.valueOf(Ninjs.MEDIA_TYPE), rendered.lastModified(),
-                    rendered.isPublic() && !isPartner() && !isEditor() ? Caching.publicFor(config.cacheMaxAge())
+            boolean partner = isPartner();
+            boolean editor = isEditor();
+            URI base = uri.getBaseUri();
+            ReadCaches.Body ninjsBody = caches.body("ninjs " + idOrSlug + " " + partner + " " + editor + " " + base, () -> {
+                NinjsService.Rendered rendered = ninjs.read(idOrSlug, partner, editor, base);
+                byte[] json = representations.json(rendered.ninjs());
+                return ReadCaches.built(json, Representations.contentTag(json), rendered.lastModified(), null,
+                        rendered.isPublic());
+            });
+            return representations.ok(headers, ninjsBody.bytes(), NINJS, new EntityTag(ninjsBody.tag()),
+                    ninjsBody.lastModified(),
+                    ninjsBody.shared() && !partner && !editor ? Caching.publicFor(config.cacheMaxAge())
                             : Caching.privateRevalidate(),
                     Representations.varyByCredentials(true));
         }
@@ -96,12 +117,10 @@ public class ArticleResource {
                             .path("api/v1/articles/{slug}").build(moved.slug()))
                     .build();
         }
-        ArticleView article = ((ArticleService.Lookup.Found) lookup).article();
+        ArticleService.Lookup.Found found = (ArticleService.Lookup.Found) lookup;
         // Embargoed articles that partners may read are not public yet: no shared cache may keep them.
-        boolean embargoed = article.embargoedUntil() != null && article.embargoedUntil().isAfter(java.time.Instant.now());
         // The same URL serves ninjs by Accept: caches must key on it too.
-        return representations.ok(request, article, article.version(),
-                cacheFor(article.status() == ArticleStatus.PUBLISHED && !embargoed),
+        return representations.ok(request, found.article().json(), found.article().tag(), cacheFor(found.shared()),
                 Representations.varyByCredentials(true));
     }
 

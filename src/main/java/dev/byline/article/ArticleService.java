@@ -18,6 +18,7 @@ import dev.byline.web.Preconditions;
 import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
+import dev.byline.web.Representations;
 import dev.byline.audit.Audited;
 import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,11 +45,18 @@ public class ArticleService {
     private final MergePatch mergePatch;
     private final ArticleListing listing;
     private final Event<ArticleChanged> changes;
+    private final ArticleReader reader;
+    private final ReadCaches caches;
+    private final Representations representations;
     /** A publish time this close to now counts as now: clocks of editors' machines drift. */
     private final Duration clockSkew;
 
     public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
-            Event<ArticleChanged> changes, BylineConfig config) {
+            Event<ArticleChanged> changes, BylineConfig config, ArticleReader reader, ReadCaches caches,
+            Representations representations) {
+        this.reader = reader;
+        this.caches = caches;
+        this.representations = representations;
         this.validator = validator;
         this.mergePatch = mergePatch;
         this.listing = new ArticleListing(cursors);
@@ -58,8 +66,11 @@ public class ArticleService {
 
     /** What a reader asked for: the article, or the slug it now lives at. */
     public sealed interface Lookup {
-        /** The article itself. */
-        record Found(ArticleView article) implements Lookup {
+        /**
+         * The article's JSON; {@code shared} when anybody may read it (published, out of embargo, not expired), so
+         * that shared caches may keep it.
+         */
+        record Found(ReadCaches.Rendition article, boolean shared) implements Lookup {
         }
 
         /** An old slug: the article now lives at {@code slug}. */
@@ -72,20 +83,23 @@ public class ArticleService {
         return listing.page(query, now());
     }
 
-    /** Reads an article by id or slug; drafts and unknown ids are 404 to the public, deleted ones 410. */
-    @Transactional
-    public Lookup read(String idOrSlug, boolean mayReadUnpublished) {
-        return read(idOrSlug, mayReadUnpublished, false);
-    }
-
-    /** As {@link #read(String, boolean)}; a partner also sees what is syndicated to it under embargo. */
-    @Transactional
+    /**
+     * Reads an article by id or slug; drafts and unknown ids are 404 to the public, deleted ones 410, and a partner
+     * also sees what is syndicated to it under embargo. What anybody may read comes from memory when this instance
+     * has rendered it before; otherwise one plain SQL statement, no transaction.
+     */
     public Lookup read(String idOrSlug, boolean mayReadUnpublished, boolean partner) {
         Instant now = now();
+        Optional<ReadCaches.Rendition> cached = caches.article(idOrSlug, now);
+        if (cached.isPresent()) {
+            return found(idOrSlug, cached.get(), true);
+        }
+        long readAt = caches.generation();
         // The common case in one statement; only a miss looks further, for a tombstone.
-        Article article = Article.findForReading(idOrSlug)
+        Article article = reader.find(idOrSlug)
                 .orElseThrow(() -> goneOrNotFound(idOrSlug, mayReadUnpublished, partner));
-        if (!mayReadUnpublished && !article.isPublic(now) && !(partner && article.isSyndicated(now))) {
+        boolean isPublic = article.isPublic(now);
+        if (!mayReadUnpublished && !isPublic && !(partner && article.isSyndicated(now))) {
             if (!article.wasShownTo(partner, now)) {
                 throw notFound(idOrSlug); // withdrawn or expired before anybody could read it: it never existed
             }
@@ -98,10 +112,21 @@ public class ArticleService {
             }
             throw notFound(idOrSlug);
         }
-        if (!article.slug.equals(idOrSlug) && Uuids.parse(idOrSlug).isEmpty()) {
-            return new Lookup.Moved(article.slug);
+        byte[] json = representations.json(ArticleView.from(article, now));
+        ReadCaches.Rendition rendition = new ReadCaches.Rendition(article.id, article.slug, article.version, json,
+                Representations.versionTag(article.version, json),
+                article.expiresAt == null ? Instant.MAX : article.expiresAt);
+        if (isPublic) {
+            caches.keep(idOrSlug, rendition, readAt);
         }
-        return new Lookup.Found(ArticleView.from(article, now));
+        return found(idOrSlug, rendition, isPublic);
+    }
+
+    private static Lookup found(String askedFor, ReadCaches.Rendition rendition, boolean shared) {
+        if (!rendition.slug().equals(askedFor) && Uuids.parse(askedFor).isEmpty()) {
+            return new Lookup.Moved(rendition.slug());
+        }
+        return new Lookup.Found(rendition, shared);
     }
 
     @Transactional

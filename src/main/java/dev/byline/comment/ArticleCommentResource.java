@@ -1,5 +1,6 @@
 package dev.byline.comment;
 
+import dev.byline.article.ReadCaches;
 import dev.byline.BylineConfig;
 import dev.byline.web.Caching;
 import dev.byline.web.Page;
@@ -36,9 +37,11 @@ public class ArticleCommentResource {
     private final Representations representations;
     private final SecurityIdentity identity;
     private final BylineConfig config;
+    private final ReadCaches caches;
 
     public ArticleCommentResource(CommentService comments, CommentRateLimit rateLimit, Representations representations,
-            SecurityIdentity identity, BylineConfig config) {
+            SecurityIdentity identity, BylineConfig config, ReadCaches caches) {
+        this.caches = caches;
         this.comments = comments;
         this.rateLimit = rateLimit;
         this.representations = representations;
@@ -50,9 +53,16 @@ public class ArticleCommentResource {
     public Response thread(@PathParam("idOrSlug") String idOrSlug, @QueryParam("sort") String sort,
             @QueryParam("limit") String limit, @QueryParam("replies") String replies, @QueryParam("cursor") String cursor,
             @Context Request request, @Context UriInfo uri) {
-        Page<CommentView> page = comments.thread(idOrSlug, sort, QueryParams.limit(limit, DEFAULT_LIMIT, 100),
-                replies(replies), cursor);
-        return PageLinks.withNext(representations.ok(request, page, Caching.publicFor(config.cacheMaxAge())), uri, page.next());
+        int size = QueryParams.limit(limit, DEFAULT_LIMIT, 100);
+        int repliesEach = replies(replies);
+        // A thread page is the same for every reader: built once per change, whoever asks.
+        ReadCaches.Body page = caches.body("thread " + idOrSlug + "?" + uri.getRequestUri().getRawQuery(), () -> {
+            Page<CommentView> built = comments.thread(idOrSlug, sort, size, repliesEach, cursor);
+            byte[] json = representations.json(built);
+            return ReadCaches.built(json, Representations.contentTag(json), null, built.next());
+        });
+        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(),
+                Caching.publicFor(config.cacheMaxAge()), Representations.varyByCredentials(false)), uri, page.next());
     }
 
     @POST

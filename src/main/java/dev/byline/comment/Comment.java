@@ -1,5 +1,6 @@
 package dev.byline.comment;
 
+import dev.byline.article.ArticlePart;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 /** A reader's comment on an article, placed in its thread by parent, root, depth and materialised path. */
 @Entity
 @Table(name = "comment")
-public class Comment extends PanacheEntityBase {
+public class Comment extends PanacheEntityBase implements ArticlePart {
 
     @Id
     public UUID id;
@@ -97,6 +98,11 @@ public class Comment extends PanacheEntityBase {
     }
 
     /** The ancestors of this comment, nearest last. */
+    @Override
+    public UUID articleId() {
+        return articleId;
+    }
+
     public List<UUID> ancestors() {
         return path.subList(0, path.size() - 1);
     }

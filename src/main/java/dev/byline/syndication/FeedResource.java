@@ -1,6 +1,7 @@
 package dev.byline.syndication;
 
 import dev.byline.BylineConfig;
+import dev.byline.article.ReadCaches;
 import dev.byline.security.Roles;
 import dev.byline.web.Caching;
 import dev.byline.web.Patterns;
@@ -35,9 +36,11 @@ public class FeedResource {
     private final Representations representations;
     private final SecurityIdentity identity;
     private final BylineConfig config;
+    private final ReadCaches caches;
 
     public FeedResource(FeedService feeds, Representations representations, SecurityIdentity identity,
-            BylineConfig config) {
+            BylineConfig config, ReadCaches caches) {
+        this.caches = caches;
         this.feeds = feeds;
         this.representations = representations;
         this.identity = identity;
@@ -84,6 +87,14 @@ public class FeedResource {
         String vary = Representations.varyByCredentials(false);
         URI base = uri.getBaseUri();
         URI self = uri.getRequestUri();
+        // Every caller of the same audience gets the same feed: built once per change of the catalogue.
+        String key = "feed " + format + " " + scope + " " + value + " " + size + " " + partner + " " + self + " " + base;
+        Optional<ReadCaches.Body> cached = caches.cached(key);
+        if (cached.isPresent()) {
+            return representations.ok(headers, cached.get().bytes(), format.mediaType(),
+                    new EntityTag(cached.get().tag()), cached.get().lastModified(), cacheControl, vary);
+        }
+        long readAt = caches.generation();
         // Pollers mostly revalidate: answer them from the snapshot, before any article is loaded or written out.
         FeedSnapshot snapshot = feeds.snapshot(scope, value, size, partner);
         EntityTag tag = new EntityTag(snapshot.etag(format, partner, self, base));
@@ -98,6 +109,7 @@ public class FeedResource {
             case ATOM -> XmlFeedWriter.atom(feed);
             case JSON -> representations.json(JsonFeed.of(feed));
         };
+        caches.offer(key, ReadCaches.built(body, tag.getValue(), snapshot.lastModified(), null), readAt);
         return representations.ok(body, format.mediaType(), tag, snapshot.lastModified(), cacheControl, vary);
     }
 

@@ -47,7 +47,7 @@ public class Representations {
     /** A versioned resource whose URL also serves other media types ({@code vary} then names Accept). */
     public Response ok(Request request, Object body, long version, String cacheControl, String vary) {
         byte[] bytes = serialise(body);
-        return conditional(request, bytes, new EntityTag("v" + version + "-" + digest(bytes)), cacheControl, vary);
+        return conditional(request, bytes, new EntityTag(versionTag(version, bytes)), cacheControl, vary);
     }
 
     /** A collection or other derived resource: the tag is the digest of the body. */
@@ -56,12 +56,26 @@ public class Representations {
         return conditional(request, bytes, new EntityTag(digest(bytes)), cacheControl, VARY);
     }
 
+    /** A versioned resource already rendered to JSON, with the tag {@link #versionTag} gave it when it was rendered. */
+    public Response ok(Request request, byte[] json, String tag, String cacheControl, String vary) {
+        return conditional(request, json, new EntityTag(tag), cacheControl, vary);
+    }
+
     /** The ETag a versioned resource would carry, for responses to writes (201, 200 after PATCH). */
     public Response.ResponseBuilder written(Object body, long version) {
         byte[] bytes = serialise(body);
         return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE)
-                .tag(new EntityTag("v" + version + "-" + digest(bytes)))
+                .tag(new EntityTag(versionTag(version, bytes)))
                 .header(HttpHeaders.CACHE_CONTROL, Caching.noStore());
+    }
+
+    /**
+     * The strong tag of a versioned resource's JSON: {@code v<version>-<digest>}. If-Match compares the version; the
+     * digest moves with whatever else shows in the body (a comment count, a renamed source). Computed once when the
+     * body is rendered, never per request.
+     */
+    public static String versionTag(long version, byte[] json) {
+        return "v" + version + "-" + digest(json);
     }
 
     private static Response conditional(Request request, byte[] bytes, EntityTag tag, String cacheControl,
@@ -84,7 +98,12 @@ public class Representations {
      */
     public Response ok(HttpHeaders request, byte[] bytes, MediaType type, Instant lastModified, String cacheControl,
             String vary) {
-        EntityTag tag = new EntityTag(digest(bytes));
+        return ok(request, bytes, type, new EntityTag(digest(bytes)), lastModified, cacheControl, vary);
+    }
+
+    /** As above, for a body whose tag was computed when it was rendered. */
+    public Response ok(HttpHeaders request, byte[] bytes, MediaType type, EntityTag tag, Instant lastModified,
+            String cacheControl, String vary) {
         return notModified(request, tag, lastModified, cacheControl, vary)
                 .orElseGet(() -> ok(bytes, type, tag, lastModified, cacheControl, vary));
     }
@@ -118,6 +137,11 @@ public class Representations {
     /** The Vary of responses that differ by credentials; add {@code Accept} where the media type is negotiated. */
     public static String varyByCredentials(boolean andAccept) {
         return andAccept ? "Accept, " + VARY : VARY;
+    }
+
+    /** The strong tag of a derived resource (a list, a feed): a digest of its bytes. */
+    public static String contentTag(byte[] bytes) {
+        return digest(bytes);
     }
 
     /** {@code body} as the JSON bytes every representation of it is made of. */

@@ -1,0 +1,176 @@
+package dev.byline.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.database.Sql;
+import dev.byline.source.Source;
+import dev.byline.web.Uuids;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Loads one article for a reader in one plain SQL statement ({@code db/queries/article-read.sql}), outside any
+ * Hibernate session or transaction: the result is a detached {@link Article} with its source, cited sources and
+ * corrections filled in, so that the visibility rules and {@link ArticleView} apply to it as to a managed one.
+ */
+@ApplicationScoped
+public class ArticleReader {
+
+    private static final String BY_SLUG = query();
+    private static final String BY_ID = BY_SLUG.substring(0, BY_SLUG.lastIndexOf("where a.id")) + "where a.id = ?";
+
+    private final Sql sql;
+    private final ObjectMapper mapper;
+
+    public ArticleReader(Sql sql, ObjectMapper mapper) {
+        this.sql = sql;
+        this.mapper = mapper;
+    }
+
+    /** The article a UUID or a current or former slug names; empty when there is none (deleted ones included). */
+    public Optional<Article> find(String idOrSlug) {
+        Optional<UUID> id = Uuids.parse(idOrSlug);
+        if (id.isPresent()) {
+            return sql.first(BY_ID, s -> s.setObject(1, id.get()), this::article);
+        }
+        if (idOrSlug.indexOf('\0') >= 0) {
+            return Optional.empty(); // PostgreSQL cannot even compare such a string; no slug contains one
+        }
+        return sql.first(BY_SLUG, s -> s.setString(1, idOrSlug), this::article);
+    }
+
+    private Article article(ResultSet row) throws SQLException {
+        Article a = new Article();
+        int i = 1;
+        a.id = row.getObject(i++, UUID.class);
+        a.slug = row.getString(i++);
+        a.headline = row.getString(i++);
+        a.standfirst = row.getString(i++);
+        a.bodyHtml = row.getString(i++);
+        a.bodyText = row.getString(i++);
+        a.byline = row.getString(i++);
+        a.dateline = row.getString(i++);
+        a.section = row.getString(i++);
+        a.tags = strings(row.getArray(i++));
+        a.language = row.getString(i++);
+        a.status = row.getString(i++);
+        a.publishedAt = instant(row, i++);
+        a.withdrawnAt = instant(row, i++);
+        a.withdrawalReason = row.getString(i++);
+        a.embargoedUntil = instant(row, i++);
+        a.expiresAt = instant(row, i++);
+        a.attribution = row.getString(i++);
+        a.copyrightHolder = row.getString(i++);
+        a.usageTerms = row.getString(i++);
+        a.syndicatable = (Boolean) row.getObject(i++);
+        a.canonicalUrl = row.getString(i++);
+        a.commentsOpen = row.getBoolean(i++);
+        a.commentCount = row.getInt(i++);
+        a.wordCount = row.getInt(i++);
+        a.createdAt = instant(row, i++);
+        a.updatedAt = instant(row, i++);
+        a.version = row.getLong(i++);
+        long sourceId = row.getLong(i++);
+        if (!row.wasNull()) {
+            Source s = new Source();
+            s.id = sourceId;
+            s.slug = row.getString(i++);
+            s.name = row.getString(i++);
+            s.kind = row.getString(i++);
+            s.defaultAttribution = row.getString(i++);
+            s.copyrightHolder = row.getString(i++);
+            s.usageTerms = row.getString(i++);
+            s.syndicatable = row.getBoolean(i++);
+            a.source = s;
+        } else {
+            i += 7;
+        }
+        a.citedSources = citations(a, row.getString(i++));
+        a.corrections = corrections(a, row.getString(i));
+        return a;
+    }
+
+    private List<CitedSource> citations(Article article, String json) {
+        List<CitedSource> citations = new ArrayList<>();
+        for (JsonNode node : tree(json)) {
+            Source source = new Source();
+            source.slug = node.get("slug").asText();
+            source.name = node.get("name").asText();
+            source.kind = node.get("kind").asText();
+            source.syndicatable = node.get("syndicatable").asBoolean();
+            CitedSource citation = new CitedSource();
+            citation.article = article;
+            citation.position = citations.size();
+            citation.source = source;
+            citation.role = node.get("role").asText();
+            citation.note = text(node, "note");
+            citation.url = text(node, "url");
+            citations.add(citation);
+        }
+        return citations;
+    }
+
+    private List<Correction> corrections(Article article, String json) {
+        List<Correction> corrections = new ArrayList<>();
+        for (JsonNode node : tree(json)) {
+            Correction correction = new Correction();
+            correction.article = article;
+            correction.id = node.get("id").asLong();
+            correction.text = node.get("text").asText();
+            correction.createdAt = OffsetDateTime.parse(node.get("createdAt").asText()).toInstant();
+            corrections.add(correction);
+        }
+        return corrections;
+    }
+
+    private JsonNode tree(String json) {
+        if (json == null) {
+            return mapper.createArrayNode();
+        }
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.copyOf(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static String query() {
+        try (InputStream in = ArticleReader.class.getResourceAsStream("/db/queries/article-read.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("db/queries/article-read.sql is missing from the application");
+            }
+            // Comments stay in the file for people; the statement is the rest.
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("--"))
+                    .collect(java.util.stream.Collectors.joining("\n")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package dev.byline.article;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.byline.BylineConfig;
+import dev.byline.database.DatabaseNotifications;
+import dev.byline.database.DatabaseNotifications.Notice;
+import dev.byline.database.Sql;
+import dev.byline.source.Source;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * What this instance has rendered for readers, kept until the database says it changed.
+ *
+ * <p>Two caches, both bounded by bytes (W-TinyLFU keeps the most requested entries, as news traffic wants):
+ * <ul>
+ * <li><b>article renditions</b>: the public JSON of an article that anybody may read, with its ETag, evicted when
+ * a notice names the article (an edit, a comment count, a promotion) or any source changes, and expired at the
+ * article's own expiry;</li>
+ * <li><b>response bodies</b> (lists, feeds, thread pages): stamped with the catalogue <em>generation</em>, a
+ * counter that every notice moves, and valid until the <em>horizon</em>, the next moment a time rule (schedule,
+ * embargo, expiry) changes what anybody sees. A body built while the generation moved is never stored.</li>
+ * </ul>
+ * Notices come from PostgreSQL on commit (see V6), so every instance hears of every change, whoever made it; writes
+ * made through this instance also evict at once (see {@link WriteTracker}), so a client reads its own writes. While
+ * the notification connection is down nothing is served from, or stored in, either cache.
+ */
+@ApplicationScoped
+public class ReadCaches {
+
+    /** The public JSON of an article, as every caller gets it while it stays public. */
+    public record Rendition(UUID id, String slug, long version, byte[] json, String tag, Instant validUntil) {
+    }
+
+    /** A response built once for everyone who asks the same question, while the catalogue stays as it was. */
+    public record Body(byte[] bytes, String tag, Instant lastModified, String next, boolean shared, long generation,
+            Instant validUntil) {
+    }
+
+    private record Horizon(long generation, Instant until) {
+    }
+
+    private static final String HORIZON = """
+            select least(
+                (select min(published_at) from article where status = 'scheduled' and published_at > now()),
+                (select min(expires_at) from article where status = 'scheduled' and expires_at > now()),
+                (select min(expires_at) from article where status = 'published' and expires_at > now()),
+                (select min(embargoed_until) from article where embargoed_until > now()))""";
+    private static final String PENDING = ReadCaches.class.getName() + ".pending";
+
+    private final boolean enabled;
+    private final DatabaseNotifications notifications;
+    private final Sql sql;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Cache<UUID, Rendition> renditions;
+    /** Slugs, current or former, and the article each belongs to: a slug never moves to another article. */
+    private final Cache<String, UUID> slugs;
+    private final Cache<String, Body> bodies;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Horizon horizon;
+
+    public ReadCaches(BylineConfig config, DatabaseNotifications notifications, Sql sql,
+            TransactionSynchronizationRegistry transactions, MeterRegistry meters) {
+        this.enabled = config.readCache().enabled();
+        this.notifications = notifications;
+        this.sql = sql;
+        this.transactions = transactions;
+        this.renditions = Caffeine.newBuilder()
+                .maximumWeight(config.readCache().articleMegabytes() * 1024L * 1024L)
+                .weigher((UUID id, Rendition r) -> r.json().length + 200)
+                .recordStats()
+                .build();
+        this.slugs = Caffeine.newBuilder().maximumSize(200_000).build();
+        this.bodies = Caffeine.newBuilder()
+                .maximumWeight(config.readCache().responseMegabytes() * 1024L * 1024L)
+                .weigher((String key, Body b) -> b.bytes().length + key.length() * 2 + 200)
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(meters, renditions, "articles");
+        CaffeineCacheMetrics.monitor(meters, bodies, "responses");
+        notifications.subscribe(this::heard);
+    }
+
+    // --- article renditions -------------------------------------------------------------------------------------
+
+    /** The cached public rendition of the article {@code idOrSlug} names, if it is cached and still valid. */
+    public Optional<Rendition> article(String idOrSlug, Instant now) {
+        if (!usable()) {
+            return Optional.empty();
+        }
+        UUID id = slugs.getIfPresent(idOrSlug);
+        if (id == null) {
+            id = dev.byline.web.Uuids.parse(idOrSlug).orElse(null);
+        }
+        Rendition rendition = id == null ? null : renditions.getIfPresent(id);
+        if (rendition == null || !now.isBefore(rendition.validUntil())) {
+            return Optional.empty();
+        }
+        return Optional.of(rendition);
+    }
+
+    /** The generation to hand back to {@link #keep} or {@link #keepBody}: what was read after this is current. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Keeps a rendition read under {@code readAt} (see {@link #generation()}), unless something changed since. */
+    public void keep(String askedFor, Rendition rendition, long readAt) {
+        if (!usable() || generation.get() != readAt) {
+            return;
+        }
+        renditions.put(rendition.id(), rendition);
+        if (!askedFor.equals(rendition.id().toString())) {
+            slugs.put(askedFor, rendition.id());
+        }
+        if (generation.get() != readAt) {
+            renditions.invalidate(rendition.id()); // a notice slipped in between the check and the put
+        }
+    }
+
+    // --- response bodies ------------------------------------------------------------------------------------------
+
+    /**
+     * The body cached under {@code key}, or the one {@code build} makes now (kept for the next caller if the
+     * catalogue did not change meanwhile). {@code key} must name everything the body depends on: the path and query,
+     * and the caller's audience.
+     */
+    public Body body(String key, Supplier<Body> build) {
+        Optional<Body> cached = cached(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        long readAt = generation.get();
+        Body built = build.get();
+        offer(key, built, readAt);
+        return built;
+    }
+
+    /** The body cached under {@code key}, if it was built in the current generation and no time rule passed since. */
+    public Optional<Body> cached(String key) {
+        if (!usable()) {
+            return Optional.empty();
+        }
+        Body cached = bodies.getIfPresent(key);
+        if (cached != null && cached.generation() == generation.get() && Instant.now().isBefore(cached.validUntil())) {
+            return Optional.of(cached);
+        }
+        return Optional.empty();
+    }
+
+    /** Keeps a body built from what was read after {@code readAt} (see {@link #generation()}), if it is current. */
+    public void offer(String key, Body built, long readAt) {
+        if (!usable() || generation.get() != readAt) {
+            return;
+        }
+        Instant until = horizon(readAt, Instant.now());
+        if (generation.get() == readAt) {
+            bodies.put(key, new Body(built.bytes(), built.tag(), built.lastModified(), built.next(), built.shared(), readAt,
+                    until));
+        }
+    }
+
+    /** A body to return from a {@link #body} builder: the generation and validity are filled in when it is kept. */
+    public static Body built(byte[] bytes, String tag, Instant lastModified, String next) {
+        return built(bytes, tag, lastModified, next, true);
+    }
+
+    /** As {@link #built(byte[], String, Instant, String)}, for a body that shared caches must not keep. */
+    public static Body built(byte[] bytes, String tag, Instant lastModified, String next, boolean shared) {
+        return new Body(bytes, tag, lastModified, next, shared, -1, Instant.MIN);
+    }
+
+    /** The next time a time rule changes what is visible; the catalogue generation it was computed for moves it. */
+    private Instant horizon(long readAt, Instant now) {
+        Horizon known = horizon;
+        if (known != null && known.generation() == readAt && now.isBefore(known.until())) {
+            return known.until();
+        }
+        Instant until = sql.first(HORIZON, s -> { }, row -> {
+            OffsetDateTime next = row.getObject(1, OffsetDateTime.class);
+            return next == null ? Instant.MAX : next.toInstant();
+        }).orElse(Instant.MAX);
+        horizon = new Horizon(readAt, until);
+        return until;
+    }
+
+    // --- invalidation -----------------------------------------------------------------------------------------------
+
+    /** An entity is being written in the current transaction; what readers were shown of it is stale once it commits. */
+    void writing(Object entity) {
+        UUID article = null;
+        if (entity instanceof Article a) {
+            article = a.id;
+        } else if (entity instanceof CitedSource c && c.article != null) {
+            article = c.article.id;
+        } else if (entity instanceof Correction c && c.article != null) {
+            article = c.article.id;
+        } else if (entity instanceof ArticlePart p) {
+            article = p.articleId();
+        }
+        boolean allArticles = entity instanceof Source;
+        forget(article, allArticles);
+        try {
+            if (transactions.getTransactionKey() == null) {
+                return;
+            }
+            Pending pending = (Pending) transactions.getResource(PENDING);
+            if (pending == null) {
+                pending = new Pending(this);
+                transactions.registerInterposedSynchronization(pending);
+                transactions.putResource(PENDING, pending);
+            }
+            pending.add(article, allArticles);
+        } catch (IllegalStateException e) {
+            // the transaction is already completing (a flush at commit): the notice after commit covers it
+        }
+    }
+
+    private void heard(Notice notice) {
+        switch (notice.kind()) {
+            case "article" -> forget(uuid(notice.key()), false);
+            case "source", "reset" -> forget(null, true);
+            case "catalogue", "comments" -> forget(null, false);
+            default -> {
+                // 'change': the change feed is not cached
+            }
+        }
+    }
+
+    private void forget(UUID article, boolean allArticles) {
+        generation.incrementAndGet();
+        if (allArticles) {
+            renditions.invalidateAll();
+        } else if (article != null) {
+            renditions.invalidate(article);
+        }
+    }
+
+    private boolean usable() {
+        return enabled && notifications.listening();
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Forgets again once the transaction has committed: a reader that read the old rows between the write and the
+     * commit may have cached them.
+     */
+    private static final class Pending implements Synchronization {
+        private final ReadCaches caches;
+        private final java.util.Set<UUID> articles = new java.util.HashSet<>();
+        private boolean allArticles;
+
+        Pending(ReadCaches caches) {
+            this.caches = caches;
+        }
+
+        void add(UUID article, boolean all) {
+            if (article != null) {
+                articles.add(article);
+            }
+            allArticles |= all;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            // nothing to do until the outcome is known
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+                return;
+            }
+            if (allArticles || articles.isEmpty()) {
+                caches.forget(null, allArticles);
+            }
+            articles.forEach(id -> caches.forget(id, false));
+        }
+    }
+}

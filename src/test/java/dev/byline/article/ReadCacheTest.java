@@ -1,0 +1,157 @@
+package dev.byline.article;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.byline.support.As;
+import dev.byline.support.Fixtures;
+import dev.byline.support.SqlStatements;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rendered articles, lists and feeds are kept in memory, and nobody can tell except by the speed: a change is served
+ * at once when made through this instance, within a second when made by another instance (here: SQL straight into
+ * the shared database, as another instance would write), and time rules still flip visibility at their second.
+ */
+@QuarkusTest
+class ReadCacheTest {
+
+    private static final String ARTICLES = "/api/v1/articles";
+    private static final Duration ANOTHER_INSTANCE = Duration.ofSeconds(1);
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void anEditMadeThroughAnotherInstanceIsServedWithinASecond() {
+        String slug = Fixtures.unique("elsewhere");
+        String id = Fixtures.published(Map.of("headline", "Before the edit", "slug", slug));
+        As.anonymous(() -> {
+            String before = given().get(ARTICLES + "/" + slug).then().statusCode(200)
+                    .body("headline", equalTo("Before the edit")).extract().header("ETag");
+            long cached = SqlStatements.during(entityManagerFactory,
+                    () -> given().get(ARTICLES + "/" + slug).then().statusCode(200));
+            assertEquals(0, cached, "the second read came from memory");
+
+            update("update article set headline = 'After the edit', version = version + 1 where id = ?", id);
+
+            Response after = awaitRead(slug, r -> "After the edit".equals(r.path("headline")));
+            assertNotEquals(before, after.header("ETag"));
+            // A client revalidating with the old tag gets the new article, not a 304.
+            given().header("If-None-Match", before).get(ARTICLES + "/" + slug).then().statusCode(200)
+                    .body("headline", equalTo("After the edit"));
+        });
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aSourceRenamedThroughAnotherInstanceReachesArticlesAlreadyRendered() {
+        String source = Fixtures.source("Old Agency Name", Map.of());
+        String slug = Fixtures.unique("renamed");
+        Fixtures.published(Map.of("headline", "Sourced story", "slug", slug, "source", source));
+        As.anonymous(() -> {
+            given().get(ARTICLES + "/" + slug).then().statusCode(200).body("source.name", equalTo("Old Agency Name"));
+            update("update source set name = 'New Agency Name', version = version + 1 where slug = ?", source);
+            awaitRead(slug, r -> "New Agency Name".equals(r.path("source.name")));
+        });
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aWriteThroughThisInstanceIsReadBackAtOnce() {
+        String tag = Fixtures.unique("cachetag");
+        String slug = Fixtures.unique("own-write");
+        String id = Fixtures.published(Map.of("headline", "First headline", "slug", slug, "tags", java.util.List.of(tag)));
+        String etag = As.editor(() -> given().get(ARTICLES + "/" + id).then().statusCode(200).extract().header("ETag"));
+        As.anonymous(() -> {
+            given().get(ARTICLES + "/" + slug).then().statusCode(200).body("headline", equalTo("First headline"));
+            given().queryParam("tag", tag).get(ARTICLES).then().statusCode(200)
+                    .body("items.headline", contains("First headline"));
+            long cached = SqlStatements.during(entityManagerFactory,
+                    () -> given().queryParam("tag", tag).get(ARTICLES).then().statusCode(200));
+            assertEquals(0, cached, "the same list asked again came from memory");
+        });
+
+        given().contentType("application/merge-patch+json").header("If-Match", etag)
+                .body(Map.of("headline", "Second headline")).patch(ARTICLES + "/" + id).then().statusCode(200);
+        Fixtures.published(Map.of("headline", "Another story", "tags", java.util.List.of(tag)));
+
+        As.anonymous(() -> {
+            given().get(ARTICLES + "/" + slug).then().statusCode(200).body("headline", equalTo("Second headline"));
+            given().queryParam("tag", tag).get(ARTICLES).then().statusCode(200)
+                    .body("items.headline", contains("Another story", "Second headline"));
+        });
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aRenderedArticleGoesAtItsExpiryAndNotASecondLater() {
+        Instant expires = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        String slug = Fixtures.unique("expiring");
+        Fixtures.published(Map.of("headline", "Short-lived", "slug", slug, "expiresAt", expires.toString()));
+        As.anonymous(() -> {
+            given().get(ARTICLES + "/" + slug).then().statusCode(200);
+            Instant gone = null;
+            while (gone == null && Instant.now().isBefore(expires.plusSeconds(3))) {
+                int status = given().get(ARTICLES + "/" + slug).then().extract().statusCode();
+                Instant at = Instant.now();
+                if (status == 410) {
+                    gone = at;
+                } else {
+                    assertEquals(200, status);
+                    assertTrue(at.isBefore(expires.plusMillis(200)),
+                            "still served " + Duration.between(expires, at) + " after expiry");
+                }
+            }
+            assertTrue(gone != null && !gone.isBefore(expires), "410 only once expired, at " + gone);
+        });
+    }
+
+    private static Response awaitRead(String slug, Predicate<ExtractableResponse<Response>> done) {
+        Instant deadline = Instant.now().plus(ANOTHER_INSTANCE);
+        while (true) {
+            ExtractableResponse<Response> read = given().get(ARTICLES + "/" + slug).then().statusCode(200).extract();
+            if (done.test(read)) {
+                return read.response();
+            }
+            assertTrue(Instant.now().isBefore(deadline), "still the old article after " + ANOTHER_INSTANCE);
+        }
+    }
+
+    private void update(String sql, String key) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (sql.contains("where id = ?")) {
+                statement.setObject(1, UUID.fromString(key));
+            } else {
+                statement.setString(1, key);
+            }
+            assertEquals(1, statement.executeUpdate());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
