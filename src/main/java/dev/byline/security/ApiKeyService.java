@@ -32,9 +32,11 @@ public class ApiKeyService {
     private final InputValidator validator;
     private final CursorCodec cursors;
     private final Optional<String> bootstrapKey;
+    private final KnownKeys known;
 
     public ApiKeyService(InputValidator validator, CursorCodec cursors,
-            BylineConfig config) {
+            BylineConfig config, KnownKeys known) {
+        this.known = known;
         this.validator = validator;
         this.cursors = cursors;
         this.bootstrapKey = config.adminKey();
@@ -66,6 +68,22 @@ public class ApiKeyService {
                 + "    BYLINE ADMIN KEY: %s%n%nKeep it secret; use it to create keys for editors with POST /api/v1/keys.", key);
     }
 
+    /**
+     * The holder of {@code presented} when this instance checked the same key within the last minute and it is still
+     * current, without touching the database; empty means "ask {@link #authenticate}", not "refused".
+     */
+    public Optional<KeyHolder> authenticateFromMemory(String presented) {
+        Optional<String> prefix = KeySecrets.prefixOf(presented);
+        if (prefix.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        return known.get(prefix.get())
+                .filter(key -> key.isActive(now) && !lastUseIsStale(key.lastUsedAt(), now))
+                .filter(key -> KeySecrets.matches(presented, key.secretHash()))
+                .map(key -> new KeyHolder(key.id(), key.name(), expand(key.roles())));
+    }
+
     /** The holder of {@code presented}, if it is a current key. */
     @Transactional
     public Optional<KeyHolder> authenticate(String presented) {
@@ -74,15 +92,21 @@ public class ApiKeyService {
             return Optional.empty();
         }
         Instant now = now();
+        long readAt = known.generation();
         Optional<ApiKey> found = ApiKey.findByPrefix(prefix.get())
                 .filter(key -> KeySecrets.matches(presented, key.secretHash))
                 .filter(key -> key.isActive(now));
         found.ifPresent(key -> {
-            if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            if (lastUseIsStale(key.lastUsedAt, now)) {
                 key.lastUsedAt = now;
             }
+            known.keep(prefix.get(), KnownKeys.Known.of(key), readAt);
         });
         return found.map(key -> new KeyHolder(key.id, key.name, expand(key.roles)));
+    }
+
+    private static boolean lastUseIsStale(Instant lastUsedAt, Instant now) {
+        return lastUsedAt == null || lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION));
     }
 
     @Transactional
@@ -119,6 +143,7 @@ public class ApiKeyService {
                 .orElseThrow(() -> ProblemException.notFound("There is no API key " + id + "."));
         if (key.revokedAt == null) {
             key.revokedAt = now();
+            known.changing(key.prefix);
         }
         return KeyView.from(key);
     }
