@@ -11,7 +11,6 @@ import dev.byline.syndication.Ninjs;
 import dev.byline.syndication.NinjsService;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
-import dev.byline.web.Page;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
@@ -80,11 +79,7 @@ public class ArticleResource {
                     "Only editors may list articles by status other than published.");
         }
         // Everybody allowed to ask the same query gets the same page: built once per change of the catalogue.
-        ReadCaches.Body page = caches.body("articles?" + uri.getRequestUri().getRawQuery(), () -> {
-            Page<ArticleSummary> built = articles.list(query);
-            byte[] json = representations.json(built);
-            return ReadCaches.built(json, Representations.contentTag(json), null, built.next());
-        });
+        ReadCaches.Body page = caches.page("articles?" + uri.getRequestUri().getRawQuery(), () -> articles.list(query));
         return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(), cacheFor(query.status() == null),
                 Representations.varyByCredentials(false)), uri, page.next());
     }

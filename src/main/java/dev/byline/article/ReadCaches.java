@@ -7,6 +7,8 @@ import dev.byline.database.DatabaseNotifications;
 import dev.byline.database.DatabaseNotifications.Notice;
 import dev.byline.database.Sql;
 import dev.byline.source.Source;
+import dev.byline.web.Page;
+import dev.byline.web.Representations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +65,7 @@ public class ReadCaches {
     private final DatabaseNotifications notifications;
     private final Sql sql;
     private final TransactionSynchronizationRegistry transactions;
+    private final Representations representations;
     private final Cache<UUID, Rendition> renditions;
     /** Slugs, current or former, and the article each belongs to: a slug never moves to another article. */
     private final Cache<String, UUID> slugs;
@@ -71,7 +74,8 @@ public class ReadCaches {
     private volatile Horizon horizon;
 
     public ReadCaches(BylineConfig config, DatabaseNotifications notifications, Sql sql,
-            TransactionSynchronizationRegistry transactions, MeterRegistry meters) {
+            TransactionSynchronizationRegistry transactions, MeterRegistry meters, Representations representations) {
+        this.representations = representations;
         this.enabled = config.readCache().enabled();
         this.notifications = notifications;
         this.sql = sql;
@@ -145,6 +149,15 @@ public class ReadCaches {
         Body built = build.get();
         offer(key, built, readAt);
         return built;
+    }
+
+    /** A page of a list, kept as its JSON with its tag and next cursor, like {@link #body}. */
+    public Body page(String key, Supplier<Page<?>> build) {
+        return body(key, () -> {
+            Page<?> page = build.get();
+            byte[] json = representations.json(page);
+            return built(json, Representations.contentTag(json), null, page.next());
+        });
     }
 
     /** The body cached under {@code key}, if it was built in the current generation and no time rule passed since. */

@@ -3,7 +3,6 @@ package dev.byline.comment;
 import dev.byline.article.ReadCaches;
 import dev.byline.BylineConfig;
 import dev.byline.web.Caching;
-import dev.byline.web.Page;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
 import dev.byline.web.QueryParams;
@@ -56,11 +55,8 @@ public class ArticleCommentResource {
         int size = QueryParams.limit(limit, DEFAULT_LIMIT, 100);
         int repliesEach = replies(replies);
         // A thread page is the same for every reader: built once per change, whoever asks.
-        ReadCaches.Body page = caches.body("thread " + idOrSlug + "?" + uri.getRequestUri().getRawQuery(), () -> {
-            Page<CommentView> built = comments.thread(idOrSlug, sort, size, repliesEach, cursor);
-            byte[] json = representations.json(built);
-            return ReadCaches.built(json, Representations.contentTag(json), null, built.next());
-        });
+        ReadCaches.Body page = caches.page("thread " + idOrSlug + "?" + uri.getRequestUri().getRawQuery(),
+                () -> comments.thread(idOrSlug, sort, size, repliesEach, cursor));
         return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(),
                 Caching.publicFor(config.cacheMaxAge()), Representations.varyByCredentials(false)), uri, page.next());
     }

@@ -1,10 +1,10 @@
 package dev.byline.comment;
 
+import dev.byline.article.ReadCaches;
 import dev.byline.BylineConfig;
 import dev.byline.security.Roles;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
-import dev.byline.web.Page;
 import dev.byline.web.PageLinks;
 import dev.byline.web.QueryParams;
 import dev.byline.web.Representations;
@@ -41,9 +41,11 @@ public class CommentResource {
     private final Representations representations;
     private final SecurityIdentity identity;
     private final BylineConfig config;
+    private final ReadCaches caches;
 
     public CommentResource(CommentService comments, CommentModeration moderation, CommentRateLimit rateLimit,
-            Representations representations, SecurityIdentity identity, BylineConfig config) {
+            Representations representations, SecurityIdentity identity, BylineConfig config, ReadCaches caches) {
+        this.caches = caches;
         this.comments = comments;
         this.moderation = moderation;
         this.rateLimit = rateLimit;
@@ -64,8 +66,12 @@ public class CommentResource {
     @Path("/{id}/replies")
     public Response replies(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context Request request, @Context UriInfo uri) {
-        Page<CommentView> page = comments.replies(id, QueryParams.limit(limit, DEFAULT_LIMIT, 100), cursor);
-        return PageLinks.withNext(representations.ok(request, page, Caching.publicFor(config.cacheMaxAge())), uri, page.next());
+        int size = QueryParams.limit(limit, DEFAULT_LIMIT, 100);
+        // The same for every reader: built once per change, whoever asks.
+        ReadCaches.Body page = caches.page("replies " + id + "?" + uri.getRequestUri().getRawQuery(),
+                () -> comments.replies(id, size, cursor));
+        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(),
+                Caching.publicFor(config.cacheMaxAge()), Representations.varyByCredentials(false)), uri, page.next());
     }
 
     @PATCH
