@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * Serialises response bodies once, tags them with a strong ETag and answers conditional GETs with 304.
@@ -181,12 +181,15 @@ public class Representations {
         }
     }
 
+    /**
+     * 64 bits of two hardware-accelerated checksums of the bytes: enough to tell two versions of one resource apart
+     * (an ETag needs no cryptographic strength), at a fraction of a SHA-256's cost for a 5 KB article.
+     */
     private static String digest(byte[] bytes) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return HexFormat.of().formatHex(hash, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        CRC32C first = new CRC32C();
+        first.update(bytes);
+        CRC32 second = new CRC32();
+        second.update(bytes);
+        return HexFormat.of().toHexDigits(first.getValue() << 32 | second.getValue());
     }
 }
