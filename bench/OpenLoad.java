@@ -38,13 +38,13 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Run it straight from source (JDK 17, no build):
  * <pre>
  * java bench/OpenLoad.java --url http://127.0.0.1:8089 --slugs bench/.data/public-slugs.txt --mode zipf \
- *      --rate 1000 --duration 15 --warmup 5 [--connections 64] [--seed 1] [--timeout 10] [--gc-pid PID]
+ *      --rate 1000 --duration 15 --warmup 5 [--connections 64] [--seed 1] [--timeout 10] [--gc-log FILE]
  * </pre>
  * The slug file holds one slug per line in rank order (line 1 the most popular), as bench/catalogue.lua reads it:
  * {@code zipf} draws rank k with probability (1/k) / H(N), {@code uniform} every slug alike. The first
  * {@code --warmup} seconds run at the same rate but are not recorded (they warm this JVM and its connections).
- * With {@code --gc-pid}, {@code jstat -gcutil -t} samples that JVM when the measured part starts and when it ends,
- * and the share of that time spent in GC is printed.
+ * With {@code --gc-log FILE} (the output of {@code jstat -gcutil -t PID 250}, which bench/run.sh keeps for the
+ * service), the share of the measured part that the service spent in GC is printed too.
  *
  * <p>Prints {@code key=value} lines: target_rate, achieved_rate (answers per second over the measured part),
  * requests, ok, errors (non-200 answers, timeouts and I/O failures), p50_ms, p90_ms, p99_ms, p999_ms, max_ms
@@ -65,7 +65,7 @@ public class OpenLoad {
         long seed = Long.parseLong(options.getOrDefault("seed", "1"));
         long timeoutSeconds = Long.parseLong(options.getOrDefault("timeout", "10"));
         String template = options.getOrDefault("path", "/api/v1/articles/{slug}");
-        String gcPid = options.get("gc-pid");
+        String gcLog = options.get("gc-log");
         if (!mode.equals("zipf") && !mode.equals("uniform")) {
             throw new IllegalArgumentException("--mode is zipf or uniform");
         }
@@ -116,7 +116,7 @@ public class OpenLoad {
         AtomicLong nextRequest = new AtomicLong();
         String[] firstError = {""};
         int timeoutMillis = (int) (timeoutSeconds * 1000);
-        GcSampler gc = gcPid == null ? null : new GcSampler(gcPid);
+        GcLog gc = gcLog == null ? null : new GcLog(Path.of(gcLog));
 
         long start = System.nanoTime() + 200_000_000L;        // the first request is due in 200 ms
         long measureFrom = start + warmupCount * intervalNanos;
@@ -170,9 +170,9 @@ public class OpenLoad {
         }
         if (gc != null) {
             sleepUntil(measureFrom);
-            gc.sampleLater(0);
-            sleepUntil(measureTo);
-            gc.sampleLater(1);
+            gc.sample(0);
+            sleepUntil(measureTo + 300_000_000L);             // a line sampled after the measured part ended
+            gc.sample(1);
         }
         for (Thread worker : workers) {
             worker.join();
@@ -399,54 +399,38 @@ public class OpenLoad {
     }
 
     /**
-     * GC time of another JVM through {@code jstat -gcutil -t PID}: its Timestamp column is that JVM's uptime when
-     * sampled and GCT its total GC time (young, full and concurrent), both in seconds. Each sample runs on its own
-     * thread so that starting jstat (itself a JVM) never delays the schedule.
+     * GC time of the service from the file that bench/run.sh fills with {@code jstat -gcutil -t PID 250}: each line
+     * holds the service's uptime (Timestamp) and its total GC time (GCT: young, full and concurrent), in seconds.
+     * The newest line at the start of the measured part and the newest just after its end give the share of that
+     * time spent in GC.
      */
-    static final class GcSampler {
-        private final String pid;
+    static final class GcLog {
+        private final Path file;
         private final double[][] samples = new double[2][];
-        private final Thread[] threads = new Thread[2];
 
-        GcSampler(String pid) {
-            this.pid = pid;
+        GcLog(Path file) {
+            this.file = file;
         }
 
-        void sampleLater(int slot) {
-            threads[slot] = new Thread(() -> samples[slot] = sample(), "jstat");
-            threads[slot].start();
-        }
-
-        private double[] sample() {
-            Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        void sample(int slot) {
             try {
-                Process process = new ProcessBuilder(Files.isExecutable(jstat) ? jstat.toString() : "jstat",
-                        "-gcutil", "-t", pid).redirectErrorStream(true).start();
-                List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                        .lines().filter(l -> !l.isBlank()).toList();
-                process.waitFor();
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                 if (lines.size() < 2) {
-                    return null;
+                    return;
                 }
                 List<String> header = Arrays.asList(lines.get(0).trim().split("\\s+"));
-                String[] values = lines.get(1).trim().split("\\s+");
+                String[] values = lines.get(lines.size() - 1).trim().split("\\s+");
                 int uptime = header.indexOf("Timestamp");
                 int gct = header.indexOf("GCT");
-                if (uptime < 0 || gct < 0 || values.length != header.size()) {
-                    return null;
+                if (uptime >= 0 && gct >= 0 && values.length == header.size()) {
+                    samples[slot] = new double[] {Double.parseDouble(values[uptime]), Double.parseDouble(values[gct])};
                 }
-                return new double[] {Double.parseDouble(values[uptime]), Double.parseDouble(values[gct])};
-            } catch (IOException | InterruptedException | NumberFormatException e) {
-                return null;
+            } catch (IOException | NumberFormatException e) {
+                // no GC share then
             }
         }
 
-        String percent() throws InterruptedException {
-            for (Thread thread : threads) {
-                if (thread != null) {
-                    thread.join(30_000);
-                }
-            }
+        String percent() {
             double[] before = samples[0];
             double[] after = samples[1];
             if (before == null || after == null || after[0] <= before[0]) {
