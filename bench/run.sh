@@ -150,9 +150,9 @@ ensure_tools() {
         "${sudo[@]}" apt-get update -q
         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
     fi
-    # pgbench is in postgresql-client-NN from PostgreSQL 16 on, but Debian 12 ships PostgreSQL 15's in the server
-    # package postgresql-15, which postgresql-contrib pulls in. (Debian then creates a "main" cluster on port
-    # 5432 as it always does; the benchmark does not use it.)
+    # /usr/bin/pgbench (postgresql-client-common) is only a wrapper: Debian 12 ships PostgreSQL 15's pgbench itself
+    # in the server package postgresql-15, which postgresql-contrib pulls in together with the client. (Debian then
+    # creates a "main" cluster on port 5432 as it always does; the benchmark does not use it.)
     if ! pgbench_works; then
         log "pgbench is missing: installing postgresql-contrib with apt-get"
         "${sudo[@]}" apt-get update -q
