@@ -146,6 +146,9 @@ public class Report {
         }
         ratios.put("keyed_vs_anonymous", auth);
 
+        if (open.isEmpty() && meta.containsKey("open_skipped")) {
+            summary.append("\nLatency at a fixed arrival rate: not measured (").append(meta.get("open_skipped")).append(")\n");
+        }
         if (!open.isEmpty()) {
             summary.append("\nLatency at a fixed arrival rate (open model, bench/OpenLoad.java; latency from each "
                     + "request's intended send time):\n\n");
