@@ -7,8 +7,6 @@ import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
 import dev.byline.article.ArticleActions.WithdrawRequest;
 import dev.byline.security.Roles;
-import dev.byline.syndication.Ninjs;
-import dev.byline.syndication.NinjsService;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;

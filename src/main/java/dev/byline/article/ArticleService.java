@@ -99,18 +99,17 @@ public class ArticleService {
         Article article = reader.find(idOrSlug)
                 .orElseThrow(() -> goneOrNotFound(idOrSlug, mayReadUnpublished, partner));
         boolean isPublic = article.isPublic(now);
-        if (!mayReadUnpublished && !isPublic && !(partner && article.isSyndicated(now))) {
-            if (!article.wasShownTo(partner, now)) {
-                throw notFound(idOrSlug); // withdrawn or expired before anybody could read it: it never existed
+        if (!mayReadUnpublished) {
+            switch (ArticleAccess.of(article, partner, now)) {
+                case SHOWN -> {
+                    // read on
+                }
+                case WITHDRAWN -> throw new ProblemException(ProblemType.GONE, "This article was withdrawn on "
+                        + article.withdrawnAt + ": " + article.withdrawalReason);
+                case EXPIRED -> throw new ProblemException(ProblemType.GONE, "This article expired on "
+                        + article.expiresAt + ".");
+                case HIDDEN -> throw notFound(idOrSlug);
             }
-            if (ArticleStatus.of(article.status) == ArticleStatus.WITHDRAWN) {
-                throw new ProblemException(ProblemType.GONE, "This article was withdrawn on " + article.withdrawnAt
-                        + ": " + article.withdrawalReason);
-            }
-            if (article.isExpired(now) && article.effectiveStatus(now) == ArticleStatus.PUBLISHED) {
-                throw new ProblemException(ProblemType.GONE, "This article expired on " + article.expiresAt + ".");
-            }
-            throw notFound(idOrSlug);
         }
         byte[] json = representations.json(ArticleView.from(article, now));
         ReadCaches.Rendition rendition = new ReadCaches.Rendition(article.id, article.slug, article.version, json,

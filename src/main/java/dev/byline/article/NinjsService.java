@@ -1,8 +1,5 @@
-package dev.byline.syndication;
+package dev.byline.article;
 
-import dev.byline.article.Article;
-import dev.byline.article.ArticleStatus;
-import dev.byline.article.ArticleTombstone;
 import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,20 +34,12 @@ public class NinjsService {
             return new Rendered(Ninjs.canceled(tombstone, base), tombstone.deletedAt, tombstone.wasPublic);
         }
         Article article = found.get();
-        ArticleStatus status = article.effectiveStatus(now);
-        String pubStatus;
-        if (status == ArticleStatus.WITHDRAWN || status == ArticleStatus.PUBLISHED && article.isExpired(now)) {
-            if (!editor && !article.wasShownTo(partner, now)) {
-                throw notFound(idOrSlug); // withdrawn or expired before anybody could read it
-            }
-            pubStatus = "withheld";
-        } else if (article.isPublic(now) || (partner || editor) && article.isSyndicated(now)) {
-            pubStatus = "usable";
-        } else if (editor) {
-            pubStatus = "withheld"; // a draft or a scheduled article, shown to its editors
-        } else {
+        // What a partner may know decides for editors too: what it is not shown is withheld, not usable.
+        ArticleAccess access = ArticleAccess.of(article, partner || editor, now);
+        if (access == ArticleAccess.HIDDEN && !editor) {
             throw notFound(idOrSlug);
         }
+        String pubStatus = access == ArticleAccess.SHOWN ? "usable" : "withheld";
         // Only once the caller may know the article exists: otherwise this answer would reveal a hidden one.
         if (!editor && !article.effectiveRights().syndicatable()) {
             throw ProblemException.notFound("The article '" + idOrSlug + "' is not available for syndication.");

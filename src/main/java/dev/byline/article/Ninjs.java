@@ -1,9 +1,6 @@
-package dev.byline.syndication;
+package dev.byline.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.byline.article.Article;
-import dev.byline.article.ArticleTombstone;
-import dev.byline.article.CitedSource;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
 import java.net.URI;
