@@ -3,17 +3,17 @@ package dev.byline.article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
+import dev.byline.Caller;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
 import dev.byline.article.ArticleActions.WithdrawRequest;
-import dev.byline.security.Roles;
+import dev.byline.Roles;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.Representations;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,13 +44,13 @@ public class ArticleResource {
 
     private final ArticleService articles;
     private final Representations representations;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final BylineConfig config;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
     private final NinjsService ninjs;
     private final ReadCaches caches;
 
-    public ArticleResource(ArticleService articles, Representations representations, SecurityIdentity identity,
+    public ArticleResource(ArticleService articles, Representations representations, Caller caller,
             BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper, NinjsService ninjs,
             ReadCaches caches) {
         this.caches = caches;
@@ -58,7 +58,7 @@ public class ArticleResource {
         this.ninjs = ninjs;
         this.articles = articles;
         this.representations = representations;
-        this.identity = identity;
+        this.caller = caller;
         this.config = config;
     }
 
@@ -218,11 +218,11 @@ public class ArticleResource {
     }
 
     private boolean isPartner() {
-        return identity.hasRole(Roles.PARTNER) || identity.hasRole(Roles.ADMIN);
+        return caller.isPartner();
     }
 
     private boolean isEditor() {
-        return identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.ADMIN);
+        return caller.isEditor();
     }
 
     private String cacheFor(boolean isPublic) {

@@ -1,9 +1,8 @@
 package dev.byline.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.byline.security.ApiKeyIdentityProvider;
+import dev.byline.Caller;
 import io.quarkus.arc.ArcInvocationContext;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -26,10 +25,10 @@ public class AuditInterceptor {
 
     private static final int MAX_VALUE = 200;
 
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public AuditInterceptor(SecurityIdentity identity) {
-        this.identity = identity;
+    public AuditInterceptor(Caller caller) {
+        this.caller = caller;
     }
 
     @AroundInvoke
@@ -38,9 +37,8 @@ public class AuditInterceptor {
         Audited audited = ArcInvocationContext.findIterceptorBinding(invocation, Audited.class);
         AuditEvent event = new AuditEvent();
         event.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Object keyId = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
-        event.keyId = keyId instanceof UUID uuid ? uuid : null;
-        event.keyName = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        event.keyId = caller.keyId();
+        event.keyName = caller.name();
         event.action = audited.action();
         event.targetType = audited.target();
         event.targetId = targetId(result, invocation.getParameters());

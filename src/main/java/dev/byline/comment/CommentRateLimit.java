@@ -1,7 +1,7 @@
 package dev.byline.comment;
 
+import dev.byline.Caller;
 import dev.byline.BylineConfig;
-import dev.byline.security.ApiKeyIdentityProvider;
 import dev.byline.web.ClientAddress;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
@@ -37,7 +37,7 @@ public class CommentRateLimit {
         if (identity.isAnonymous()) {
             return "address:" + clientAddress.of(http);
         }
-        Object keyId = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
+        Object keyId = identity.getAttribute(Caller.KEY_ID);
         return "key:" + (keyId != null ? keyId : identity.getPrincipal().getName());
     }
 

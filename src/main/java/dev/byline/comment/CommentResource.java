@@ -2,7 +2,7 @@ package dev.byline.comment;
 
 import dev.byline.article.ReadCaches;
 import dev.byline.BylineConfig;
-import dev.byline.security.Roles;
+import dev.byline.Roles;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;

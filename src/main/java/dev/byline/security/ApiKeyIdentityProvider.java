@@ -1,5 +1,6 @@
 package dev.byline.security;
 
+import dev.byline.Caller;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -12,9 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Turns a presented API key into an identity with the key's roles; an unknown, revoked or expired key fails. */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
-
-    /** Identity attribute holding the key's id, for the audit log. */
-    public static final String KEY_ID = "byline.key-id";
 
     private final ApiKeyService keys;
 
@@ -43,7 +41,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(holder.name()))
                 .addRoles(holder.roles())
-                .addAttribute(KEY_ID, holder.keyId())
+                .addAttribute(Caller.KEY_ID, holder.keyId())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.byline.security;
 
+import dev.byline.Roles;
 import dev.byline.audit.Audited;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.web.CursorCodec;

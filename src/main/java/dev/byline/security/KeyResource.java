@@ -1,5 +1,6 @@
 package dev.byline.security;
 
+import dev.byline.Roles;
 import dev.byline.web.Caching;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;

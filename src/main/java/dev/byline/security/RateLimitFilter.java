@@ -1,5 +1,7 @@
 package dev.byline.security;
 
+import dev.byline.Caller;
+import dev.byline.Roles;
 import dev.byline.BylineConfig;
 import dev.byline.web.ClientAddress;
 import dev.byline.web.ProblemException;
@@ -77,7 +79,7 @@ public class RateLimitFilter {
         } else {
             boolean partner = identity.hasRole(Roles.PARTNER) && !identity.hasRole(Roles.ADMIN);
             policy = partner ? "partner" : "key";
-            Object keyId = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
+            Object keyId = identity.getAttribute(Caller.KEY_ID);
             subject = keyId != null ? keyId.toString() : identity.getPrincipal().getName();
             quota = partner ? config.partnerRequests() : config.keyRequests();
         }

@@ -1,6 +1,6 @@
 package dev.byline.syndication;
 
-import dev.byline.security.Roles;
+import dev.byline.Roles;
 import dev.byline.web.Caching;
 import dev.byline.web.Page;
 import dev.byline.web.PageLinks;

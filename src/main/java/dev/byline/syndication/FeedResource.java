@@ -1,14 +1,13 @@
 package dev.byline.syndication;
 
 import dev.byline.BylineConfig;
+import dev.byline.Caller;
 import dev.byline.article.ReadCaches;
-import dev.byline.security.Roles;
 import dev.byline.web.Caching;
 import dev.byline.web.Patterns;
 import dev.byline.web.ProblemException;
 import dev.byline.web.QueryParams;
 import dev.byline.web.Representations;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,16 +33,16 @@ public class FeedResource {
 
     private final FeedService feeds;
     private final Representations representations;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final BylineConfig config;
     private final ReadCaches caches;
 
-    public FeedResource(FeedService feeds, Representations representations, SecurityIdentity identity,
+    public FeedResource(FeedService feeds, Representations representations, Caller caller,
             BylineConfig config, ReadCaches caches) {
         this.caches = caches;
         this.feeds = feeds;
         this.representations = representations;
-        this.identity = identity;
+        this.caller = caller;
         this.config = config;
     }
 
@@ -82,7 +81,7 @@ public class FeedResource {
             throw ProblemException.notFound("There is no feed '" + file + "'; there are rss.xml, atom.xml and feed.json.");
         }
         int size = QueryParams.limit(limit, config.syndication().feedSize(), MAX_LIMIT);
-        boolean partner = identity.hasRole(Roles.PARTNER) || identity.hasRole(Roles.ADMIN);
+        boolean partner = caller.isPartner();
         String cacheControl = partner ? Caching.privateRevalidate() : Caching.publicFor(config.cacheMaxAge());
         String vary = Representations.varyByCredentials(false);
         URI base = uri.getBaseUri();

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.byline.security.Roles;
+import dev.byline.Roles;
 import dev.byline.support.Fixtures;
 import dev.byline.support.Keys;
 import io.quarkus.test.junit.QuarkusTest;

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.byline.security.Roles;
+import dev.byline.Roles;
 import dev.byline.support.Keys;
 import dev.byline.support.SqlStatements;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,6 @@
 package dev.byline.security;
 
+import dev.byline.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;

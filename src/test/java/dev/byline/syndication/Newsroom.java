@@ -2,7 +2,7 @@ package dev.byline.syndication;
 
 import static io.restassured.RestAssured.given;
 
-import dev.byline.security.Roles;
+import dev.byline.Roles;
 import dev.byline.support.Fixtures;
 import dev.byline.support.Keys;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package dev.byline.security;
+package dev.byline;
 
 /** The roles an API key can carry. */
 public final class Roles {
