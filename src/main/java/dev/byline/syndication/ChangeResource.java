@@ -7,6 +7,8 @@ import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
 import dev.byline.web.QueryParams;
 import dev.byline.web.Representations;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,14 +34,26 @@ public class ChangeResource {
         this.representations = representations;
     }
 
+    /**
+     * Starts on a worker thread, which reads and returns; a long poll's response is written when its Uni completes,
+     * with no thread held in between (see {@link ChangeFeed#poll}).
+     */
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
-    public Response changes(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-            @QueryParam("wait") String wait, @Context HttpHeaders headers, @Context UriInfo uri)
-            throws InterruptedException {
+    @Blocking
+    public Uni<Response> changes(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+            @QueryParam("wait") String wait, @Context HttpHeaders headers, @Context UriInfo uri) {
         int size = QueryParams.limit(limit, ChangeFeed.DEFAULT_LIMIT, ChangeFeed.MAX_LIMIT);
-        Duration waitFor = Duration.ofSeconds(waitSeconds(wait));
-        ChangeFeed.Window window = feed.read(cursor == null || cursor.isBlank() ? null : cursor, size, waitFor);
+        int waitSeconds = waitSeconds(wait);
+        ChangeFeed.Position after = feed.position(cursor);
+        if (waitSeconds == 0) {
+            return Uni.createFrom().item(page(feed.read(after, size), headers, uri));
+        }
+        return Uni.createFrom().deferred(() -> feed.poll(after, size, Duration.ofSeconds(waitSeconds)))
+                .map(window -> page(window, headers, uri));
+    }
+
+    private Response page(ChangeFeed.Window window, HttpHeaders headers, UriInfo uri) {
         Page<ChangeItem> page = new Page<>(window.changes().stream().map(c -> ChangeItem.from(c, uri.getBaseUri())).toList(),
                 window.next());
         Response response = representations.ok(headers, representations.json(page), MediaType.APPLICATION_JSON_TYPE,
