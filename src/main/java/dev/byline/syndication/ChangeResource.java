@@ -1,12 +1,15 @@
 package dev.byline.syndication;
 
+import dev.byline.security.ApiKeyIdentityProvider;
 import dev.byline.security.Roles;
 import dev.byline.web.Caching;
 import dev.byline.web.Page;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
+import dev.byline.web.ProblemType;
 import dev.byline.web.QueryParams;
 import dev.byline.web.Representations;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,18 +23,27 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** The change feed partners mirror from: every change to what they may show, in order, deletions included. */
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangeResource {
 
-    private final ChangeFeed feed;
-    private final Representations representations;
+    /** Seconds a poll refused for the per-key cap is told to wait; some of the key's polls end by then. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
-    public ChangeResource(ChangeFeed feed, Representations representations) {
+    private final ChangeFeed feed;
+    private final PollQuota quota;
+    private final Representations representations;
+    private final SecurityIdentity caller;
+
+    public ChangeResource(ChangeFeed feed, PollQuota quota, Representations representations, SecurityIdentity caller) {
         this.feed = feed;
+        this.quota = quota;
         this.representations = representations;
+        this.caller = caller;
     }
 
     /**
@@ -49,7 +61,9 @@ public class ChangeResource {
         if (waitSeconds == 0) {
             return Uni.createFrom().item(page(feed.read(after, size), headers, uri));
         }
+        Runnable release = admitPoll();
         return Uni.createFrom().deferred(() -> feed.poll(after, size, Duration.ofSeconds(waitSeconds)))
+                .onTermination().invoke(release) // a page, a failure or the client leaving: the place is given back
                 .map(window -> page(window, headers, uri));
     }
 
@@ -59,6 +73,16 @@ public class ChangeResource {
         Response response = representations.ok(headers, representations.json(page), MediaType.APPLICATION_JSON_TYPE,
                 window.lastModified(), Caching.privateRevalidate(), Representations.varyByCredentials(false));
         return PageLinks.withNext(response, uri, window.next());
+    }
+
+    /** Counts this long poll against its key, or refuses it when the key already has as many waiting as it may. */
+    private Runnable admitPoll() {
+        Object keyId = caller.getAttribute(ApiKeyIdentityProvider.KEY_ID);
+        String key = keyId != null ? keyId.toString() : caller.getPrincipal().getName();
+        return quota.admit(key).orElseThrow(() -> new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+                "This key already has " + quota.max() + " long polls waiting, the most one key may have at once;"
+                        + " retry in " + RETRY_AFTER_SECONDS + " s, or read without wait.",
+                List.of(), Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))));
     }
 
     private static int waitSeconds(String raw) {
