@@ -57,19 +57,24 @@ public class ChangeFeed {
     /**
      * The changes after {@code after}; when there are none yet, waits up to {@code wait} for one (long poll).
      *
-     * <p>Call it on a worker thread: it reads at once. An empty page is then parked in {@link ChangeWatch}, which holds
-     * no thread: when a change commits on any instance the page is read again on a worker, and at the deadline the
-     * empty page is returned as it was read. Cancelling the Uni (the client went away) forgets the poll.
+     * <p>Call it on a worker thread: it reads at once, unless {@link ChangeWatch} already knows there is nothing newer.
+     * An empty page is then parked in ChangeWatch, which holds no thread: when a change commits on any instance the
+     * page is read again on a worker, and at the deadline the empty page is returned as it was. Cancelling the Uni
+     * (the client went away) forgets the poll.
      */
     Uni<Window> poll(Position after, int limit, Duration wait) {
         return poll(after, limit, System.nanoTime() + wait.toNanos());
     }
 
     private Uni<Window> poll(Position after, int limit, long deadline) {
+        long newest = watch.newest();
+        boolean caughtUp = watch.current() && after.seq() >= newest;
         // Everything up to the newest change known before the read is in the read, or was not committed by then;
         // waiting for a change after it (not after the cursor) means a gap in seq never wakes this poll in a loop.
-        long seen = Math.max(after.seq(), watch.newest());
-        Window window = read(after, limit);
+        long seen = Math.max(after.seq(), newest);
+        // A reader that has seen the newest change announced has nothing to read: most polls of partners that keep
+        // up cost no query at all, and any change that commits from now on wakes them.
+        Window window = caughtUp ? window(after, List.of()) : read(after, limit);
         if (!window.changes().isEmpty()) {
             return Uni.createFrom().item(window);
         }

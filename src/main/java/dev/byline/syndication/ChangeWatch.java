@@ -42,6 +42,8 @@ public class ChangeWatch {
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private volatile long lastRefresh = System.nanoTime();
+    /** A look has succeeded since notices last stopped arriving (see {@link #current()}). */
+    private volatile boolean looked;
 
     public ChangeWatch(DatabaseNotifications notifications, Vertx vertx) {
         this.notifications = notifications;
@@ -51,15 +53,29 @@ public class ChangeWatch {
     void subscribe(@Observes StartupEvent startup) {
         notifications.subscribe(notice -> {
             // RESET: notices may have been missed while the connection was down; look once it breaks and is back.
-            if ("change".equals(notice.kind()) || notice == DatabaseNotifications.Notice.RESET) {
+            if (notice == DatabaseNotifications.Notice.RESET) {
+                looked = false;
+                refreshSoon();
+            } else if ("change".equals(notice.kind())) {
                 refreshSoon();
             }
         });
+        refreshSoon(); // the listener's first RESET may have come before this subscription
     }
 
     /** The newest seq known to be committed; a read that starts after this call sees every change up to it. */
     long newest() {
         return newest.get();
+    }
+
+    /**
+     * Whether {@link #newest()} is as new as what this instance has been told: notices are arriving and a look has
+     * succeeded since they last stopped. Then a poll at or after it need not read: nothing newer has been announced,
+     * and whatever commits next will be (a poll that skips the read when this is stale is still woken, by the
+     * look that follows the RESET or by the re-check, only later).
+     */
+    boolean current() {
+        return looked && notifications.listening();
     }
 
     /** How many polls are waiting now. */
@@ -123,6 +139,7 @@ public class ChangeWatch {
             return;
         }
         long now = newest.accumulateAndGet(seq, Math::max);
+        looked = true;
         for (Waiter waiter : waiters) {
             if (waiter.seq < now) {
                 waiter.settle(true);
