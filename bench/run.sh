@@ -227,7 +227,10 @@ start_service() {
                     BYLINE_RATE_LIMIT_ENABLED=true BYLINE_RATE_LIMIT_WINDOW_SECONDS="$RATE_LIMIT_WINDOW"
                     BYLINE_RATE_LIMIT_ANONYMOUS_REQUESTS="$RATE_LIMIT" BYLINE_RATE_LIMIT_KEY_REQUESTS="$RATE_LIMIT"
                     BYLINE_RATE_LIMIT_PARTNER_REQUESTS="$RATE_LIMIT"
-                    BYLINE_RATE_LIMIT_COMMENT_REQUESTS="$RATE_LIMIT")
+                    BYLINE_RATE_LIMIT_COMMENT_REQUESTS="$RATE_LIMIT"
+                    # The parked-polls row holds --polls long polls with one partner key; the per-key cap
+                    # (50 by default) would refuse all but 50 of them.
+                    BYLINE_SYNDICATION_MAX_POLLS_PER_KEY="$(( POLLS > 50 ? POLLS : 50 ))")
     if ! $EXTERNAL_DB; then
         port_in_use "$PG_PORT" \
             && die "something already listens on 127.0.0.1:$PG_PORT (set BYLINE_EMBEDDED_POSTGRES_PORT)"

@@ -150,6 +150,10 @@ public interface BylineConfig {
         /** How often scheduled articles are published and expiries announced (a duration such as 5s). */
         @WithDefault("5s")
         String timeRulesInterval();
+
+        /** Change-feed long polls (wait > 0) one key may have waiting at once on an instance; one more gets 429. */
+        @WithDefault("50")
+        int maxPollsPerKey();
     }
 
     /** Settings of the embedded PostgreSQL started when no datasource URL is configured. */

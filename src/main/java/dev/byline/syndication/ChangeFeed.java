@@ -3,13 +3,18 @@ package dev.byline.syndication;
 import dev.byline.web.CursorCodec;
 import dev.byline.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Reads the change feed page by page, optionally waiting for the next change (long poll). */
+/**
+ * Reads the change feed page by page, optionally waiting for the next change (long poll) without holding a thread or
+ * a connection while it waits.
+ */
 @ApplicationScoped
 public class ChangeFeed {
 
@@ -17,15 +22,13 @@ public class ChangeFeed {
     public static final int MAX_LIMIT = 1000;
     public static final int MAX_WAIT_SECONDS = 30;
     private static final String SCOPE = "changes";
-    /** How often a waiting reader looks again, in case the change committed on another instance. */
-    private static final long RECHECK_MILLIS = 1000;
 
     private final CursorCodec cursors;
-    private final ChangeLog log;
+    private final ChangeWatch watch;
 
-    public ChangeFeed(CursorCodec cursors, ChangeLog log) {
+    public ChangeFeed(CursorCodec cursors, ChangeWatch watch) {
         this.cursors = cursors;
-        this.log = log;
+        this.watch = watch;
     }
 
     /** Where a reader stands: after {@code seq}, whose change was recorded at {@code at}. */
@@ -40,25 +43,45 @@ public class ChangeFeed {
     public record Window(List<ArticleChange> changes, String next, Instant lastModified) {
     }
 
+    /** Where {@code cursor} stands; the start of the feed when there is none. */
+    Position position(String cursor) {
+        return cursor == null || cursor.isBlank() ? Position.START : decode(cursor);
+    }
+
+    /** The changes after {@code after}, read now in a short transaction (on a worker thread: JDBC blocks). */
+    Window read(Position after, int limit) {
+        List<ArticleChange> changes = QuarkusTransaction.requiringNew().call(() -> ArticleChange.after(after.seq(), limit));
+        return window(after, changes);
+    }
+
     /**
-     * The changes after {@code cursor}; with {@code wait} > 0 and none yet, waits up to that long for one.
+     * The changes after {@code after}; when there are none yet, waits up to {@code wait} for one (long poll).
      *
-     * <p>The first version of the long poll parks the request's worker thread, waking when a change commits on this
-     * instance and at least every second to look for changes committed by other instances. Each look is its own
-     * short transaction, so no connection is held while waiting. Many concurrent long polls each hold a worker
-     * thread; an event-loop version (a Uni completed by the commit) is the next step if partners grow many.
+     * <p>Call it on a worker thread: it reads at once, unless {@link ChangeWatch} already knows there is nothing newer.
+     * An empty page is then parked in ChangeWatch, which holds no thread: when a change commits on any instance the
+     * page is read again on a worker, and at the deadline the empty page is returned as it was. Cancelling the Uni
+     * (the client went away) forgets the poll.
      */
-    public Window read(String cursor, int limit, Duration wait) throws InterruptedException {
-        Position after = cursor == null ? Position.START : decode(cursor);
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            List<ArticleChange> changes = QuarkusTransaction.requiringNew().call(() -> ArticleChange.after(after.seq(), limit));
-            long left = deadline - System.nanoTime();
-            if (!changes.isEmpty() || left <= 0) {
-                return window(after, changes);
-            }
-            log.awaitCommit(Math.max(1, Math.min(RECHECK_MILLIS, left / 1_000_000)));
+    Uni<Window> poll(Position after, int limit, Duration wait) {
+        return poll(after, limit, System.nanoTime() + wait.toNanos());
+    }
+
+    private Uni<Window> poll(Position after, int limit, long deadline) {
+        long newest = watch.newest();
+        boolean caughtUp = watch.current() && after.seq() >= newest;
+        // Everything up to the newest change known before the read is in the read, or was not committed by then;
+        // waiting for a change after it (not after the cursor) means a gap in seq never wakes this poll in a loop.
+        long seen = Math.max(after.seq(), newest);
+        // A reader that has seen the newest change announced has nothing to read: most polls of partners that keep
+        // up cost no query at all, and any change that commits from now on wakes them.
+        Window window = caughtUp ? window(after, List.of()) : read(after, limit);
+        if (!window.changes().isEmpty()) {
+            return Uni.createFrom().item(window);
         }
+        return watch.changeAfter(seen, deadline).chain(changed -> changed
+                ? Uni.createFrom().deferred(() -> poll(after, limit, deadline))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                : Uni.createFrom().item(window));
     }
 
     private Window window(Position after, List<ArticleChange> changes) {

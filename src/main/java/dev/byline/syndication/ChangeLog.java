@@ -7,14 +7,11 @@ import dev.byline.source.SourceDefaultsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 
 /**
- * Writes the change feed in the same transaction as each change to what partners see, and wakes long-polling
- * readers once it is committed.
+ * Writes the change feed in the same transaction as each change to what partners see. Long-polling readers on every
+ * instance are woken once it commits by the NOTIFY of the feed's trigger (migration V6; see {@link ChangeWatch}).
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -23,12 +20,9 @@ public class ChangeLog {
     private static final long CHANGE_FEED_LOCK = 0x4279_6C69_6E65_4346L;
 
     private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transactions;
-    private final Object committed = new Object();
 
-    public ChangeLog(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
+    public ChangeLog(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.transactions = transactions;
     }
 
     /** Turns an editorial action into what it means for partners, judged by visibility before and after. */
@@ -68,7 +62,7 @@ public class ChangeLog {
                 : ArticleVisibility.SYNDICATED
                         + " and (a.attribution is null or a.copyright_holder is null or a.usage_terms is null)";
         lockFeed();
-        int recorded = entityManager.createNativeQuery(
+        entityManager.createNativeQuery(
                 "insert into article_change (article_id, kind, version, at, slug, embargoed_until)"
                         + " select a.id, ?2, a.version, clock_timestamp(), a.slug,"
                         + " case when cast(?3 as boolean) and a.embargoed_until > now() then a.embargoed_until end"
@@ -78,9 +72,6 @@ public class ChangeLog {
                 .setParameter(2, kind.toString())
                 .setParameter(3, kind.keeps())
                 .executeUpdate();
-        if (recorded > 0) {
-            wakeReadersOnCommit();
-        }
     }
 
     /**
@@ -115,31 +106,5 @@ public class ChangeLog {
                 .setParameter(4, article.slug)
                 .setParameter(5, kind.keeps() && article.isEmbargoed(at) ? article.embargoedUntil : null)
                 .executeUpdate();
-        wakeReadersOnCommit();
-    }
-
-    private void wakeReadersOnCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    synchronized (committed) {
-                        committed.notifyAll();
-                    }
-                }
-            }
-        });
-    }
-
-    /** Blocks the calling worker thread until a change commits on this instance, or {@code millis} pass. */
-    void awaitCommit(long millis) throws InterruptedException {
-        synchronized (committed) {
-            committed.wait(millis);
-        }
     }
 }
