@@ -221,21 +221,25 @@ class FeedResourceTest {
                     "source", source, "bodyText", "Text " + i));
         }
         for (String file : List.of("rss.xml", "atom.xml", "feed.json")) {
-            // Built feeds are kept until the catalogue changes; once per change the caches also look up when the next
-            // time rule falls due. A feed of another size does that here, so the two measured below are built alike.
-            given().get("/feeds/sections/" + small + "/" + file + "?limit=99").then().statusCode(200);
-            long one = SqlStatements.during(entityManagerFactory,
-                    () -> given().get("/feeds/sections/" + small + "/" + file).then().statusCode(200));
-            long many = SqlStatements.during(entityManagerFactory,
-                    () -> given().get("/feeds/sections/" + large + "/" + file).then().statusCode(200)
-                            .body(containsString("Story 24")));
+            // Built feeds are kept until the catalogue changes, and once per change the caches also look up when the
+            // next time rule falls due: one statement more for whichever feed is built first after a change. Each
+            // size is therefore built twice (two limits, two feeds) and the cheaper build counts.
+            long one = Math.min(statements("/feeds/sections/" + small + "/" + file + "?limit=50", "Alone"),
+                    statements("/feeds/sections/" + small + "/" + file + "?limit=49", "Alone"));
+            long many = Math.min(statements("/feeds/sections/" + large + "/" + file + "?limit=50", "Story 24"),
+                    statements("/feeds/sections/" + large + "/" + file + "?limit=49", "Story 24"));
             assertEquals(one, many, file + ": statements must not grow with the feed");
             assertTrue(many <= 3, file + " took " + many + " statements");
             long again = SqlStatements.during(entityManagerFactory,
-                    () -> given().get("/feeds/sections/" + large + "/" + file).then().statusCode(200)
+                    () -> given().get("/feeds/sections/" + large + "/" + file + "?limit=50").then().statusCode(200)
                             .body(containsString("Story 24")));
             assertEquals(0, again, file + ": the same feed asked again is kept, not built again");
         }
+    }
+
+    private long statements(String path, String shows) {
+        return SqlStatements.during(entityManagerFactory,
+                () -> given().get(path).then().statusCode(200).body(containsString(shows)));
     }
 
     @Test
