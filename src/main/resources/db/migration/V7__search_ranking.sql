@@ -9,15 +9,16 @@
 -- row instead of moving it to the TOAST table, so checking it costs no extra read.
 --
 -- Adding a stored generated column rewrites the table under an ACCESS EXCLUSIVE lock: reads and writes of articles
--- wait until it is done (about 20 s for 100 000 articles on a busy 2-core machine).
+-- wait until it is done (20 s to a minute for 100 000 articles on a busy 2-core machine).
 alter table article
     add column search_lead tsvector generated always as (
         setweight(to_tsvector('english', headline), 'A') ||
         setweight(to_tsvector('english', coalesce(standfirst, '')), 'B')) stored,
     alter column search_lead set storage main;
 
--- Relevance, a word rarer in headlines and standfirsts than it is newest-first: the matches of the two upper tiers
--- are found here and sorted, instead of walking the newest-first index past many articles that do not match.
+-- GET /articles?q=…&sort=relevance for a word that is rare in headlines and standfirsts: the planner collects the
+-- matches of the two upper tiers here and sorts them, instead of walking the newest-first index past articles that
+-- do not match.
 create index article_search_lead_idx on article using gin (search_lead);
 
 -- Relevance chooses per tier between walking the newest-first index and collecting the matches from a GIN index, from
