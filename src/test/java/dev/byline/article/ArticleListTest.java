@@ -501,6 +501,21 @@ class ArticleListTest {
         assertTrue(large <= 3, "a page of 32 prepared " + large + " statements");
     }
 
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aSearchPageCostsAtMostThreeStatementsWhateverTiersItSpans() {
+        String word = uniqueWord();
+        Fixtures.published(Map.of("headline", "Harbour reopens as " + word + " arrives", "bodyText", BODY_TEXT));
+        Fixtures.published(Map.of("headline", "Harbour reopens", "standfirst", "The " + word + " is expected.",
+                "bodyText", BODY_TEXT));
+        Fixtures.published(Map.of("headline", "Harbour news", "bodyText", "Officials said " + word + " would dock."));
+
+        long statements = SqlStatements.during(entityManagerFactory, () -> given().queryParam("q", word)
+                .when().get(ARTICLES).then().statusCode(200).body("items", hasSize(3)));
+
+        assertTrue(statements <= 3, "a search page over three tiers prepared " + statements + " statements");
+    }
+
     // ---- Helpers -----------------------------------------------------------------------------------------------
 
     private static Map<String, Object> tagged(String tag, String headline) {
