@@ -22,8 +22,11 @@ final class ArticleListing {
     /** Visible to the public; see {@link ArticleVisibility#PUBLIC}. */
     static final String PUBLIC = ArticleVisibility.PUBLIC;
 
-    /** How many of the newest matches a relevance-sorted search ranks. */
-    static final int RANKED_MATCHES = 1000;
+    /**
+     * The headline's part of {@code search_lead} (weight A), on which V7 keeps statistics for the planner. The array
+     * is written without braces, which Hibernate would read as an alias in native SQL.
+     */
+    private static final String HEADLINE = "ts_filter(a.search_lead, array['a'::\"char\"])";
 
     private final CursorCodec cursors;
 
@@ -43,11 +46,9 @@ final class ArticleListing {
         } else {
             where.append("a.status = ").append(param(params, query.status().toString()));
         }
-        String rank = null;
+        String tsQuery = null;
         if (query.q() != null) {
-            String tsQuery = "websearch_to_tsquery('english', " + param(params, query.q()) + ")";
-            where.append(" and a.search @@ ").append(tsQuery);
-            rank = "ts_rank(a.search, " + tsQuery + ")";
+            tsQuery = "websearch_to_tsquery('english', " + param(params, query.q()) + ")";
         }
         if (query.section() != null) {
             where.append(" and a.section = ").append(param(params, query.section()));
@@ -77,70 +78,125 @@ final class ArticleListing {
         }
 
         Sort sort = query.sort();
-        if ((query.status() == ArticleStatus.DRAFT || query.status() == ArticleStatus.WITHDRAWN)
-                && (sort == Sort.NEWEST || sort == Sort.OLDEST)) {
+        boolean unpublished = query.status() == ArticleStatus.DRAFT || query.status() == ArticleStatus.WITHDRAWN;
+        if (unpublished && (sort == Sort.NEWEST || sort == Sort.OLDEST)) {
             // Drafts have no publication time to order by; their natural order is the last edit.
             sort = Sort.UPDATED;
         }
-        String key = switch (sort) {
-            case NEWEST, OLDEST -> "a.published_at";
-            case UPDATED -> "a.updated_at";
-            case RELEVANCE -> rank;
-        };
-        String direction = sort == Sort.OLDEST ? "asc" : "desc";
-        // Relevance ranks only the newest RANKED_MATCHES matches: ranking reads each match's whole tsvector, which
-        // for a common word over a large catalogue costs far more than finding the matches (see bench/).
-        String from = "article a";
         if (sort == Sort.RELEVANCE) {
-            from = "(select a.id, a.search from article a where " + where + " order by a.published_at desc, a.id desc"
-                    + " limit " + RANKED_MATCHES + ") a";
-            where.setLength(0);
-            where.append("true");
+            return relevancePage(query, where, params, tsQuery, unpublished ? "a.updated_at" : "a.published_at", now);
         }
+        if (tsQuery != null) {
+            where.append(" and a.search @@ ").append(tsQuery);
+        }
+        String key = sort == Sort.UPDATED ? "a.updated_at" : "a.published_at";
+        String direction = sort == Sort.OLDEST ? "asc" : "desc";
         if (query.cursor() != null) {
             List<String> after = cursors.decode(query.scope(), query.cursor(), 2);
-            Object keyValue = sort == Sort.RELEVANCE ? CursorCodec.real(after.get(0)) : CursorCodec.instant(after.get(0));
-            String keyParam = param(params, keyValue);
-            // cast(), not ::real: Hibernate would read "?3::real" as the parameter label "3::real".
-            String afterKey = sort == Sort.RELEVANCE ? "cast(" + keyParam + " as real)" : keyParam;
             where.append(" and (").append(key).append(", a.id) ").append(sort == Sort.OLDEST ? ">" : "<")
-                    .append(" (").append(afterKey).append(", ")
+                    .append(" (").append(param(params, CursorCodec.instant(after.get(0)))).append(", ")
                     .append(param(params, CursorCodec.uuid(after.get(1)))).append(")");
         }
-        String sql = "select a.id, " + key + " as sort_key from " + from + " where " + where
+        String sql = "select a.id, " + key + " as sort_key from article a where " + where
                 + " order by sort_key " + direction + ", a.id " + direction + " limit " + (query.limit() + 1);
 
+        List<Object[]> rows = select(sql, params);
+        boolean more = rows.size() > query.limit();
+        List<Object[]> pageRows = more ? rows.subList(0, query.limit()) : rows;
+        String next = null;
+        if (more) {
+            Object[] last = pageRows.get(pageRows.size() - 1);
+            next = cursors.encode(query.scope(), List.of(SqlValues.instant(last[1]).toString(), last[0].toString()));
+        }
+        return new Page<>(summaries(pageRows, now), next);
+    }
+
+    /**
+     * Relevance ranks every match by where the query matches, best first: in the headline alone, in the headline and
+     * standfirst together, or only with the body; newest first within each tier. The sort key, and so the cursor, is
+     * (tier, recency, id).
+     *
+     * <p>Why tiers and not {@code ts_rank}: a score has to be computed for every match before the best 20 are known,
+     * and for a word in 15 % of 100 000 articles that alone took longer than the page may (even over the small
+     * {@code search_lead}, since each match is one more row to read). A tier is a search: each is its own
+     * {@code order by recency desc, id desc limit n}, so PostgreSQL either walks the newest-first index until the
+     * page is full (a common word: a few hundred rows) or collects the tier's few matches from a GIN index and sorts
+     * them (a rare word), whichever its word statistics say is cheaper. That choice needs a plan made for the words
+     * searched; PostgreSQL keeps making such plans for a prepared statement as long as they are estimated cheaper than
+     * a generic one, which they are for common and rare words alike (a generic plan assumes 0.5 % of the articles
+     * match and collects them). Tiers test {@code search_lead}, the headline and standfirst kept small and in the row
+     * by V7, never the body's large TOASTed {@code search} unless they must.
+     *
+     * <p>The tiers are joined by {@code union all} under one limit and come out in the order they are written: a
+     * {@code union all} whose branches each have a limit runs as a plain Append (such a branch cannot be split across
+     * parallel workers), which reads its branches one after the other, so a lower tier is not read at all once a
+     * higher one has filled the page.
+     */
+    private Page<ArticleSummary> relevancePage(ArticleQuery query, CharSequence where, List<Object> params,
+            String tsQuery, String recency, Instant now) {
+        // websearch_to_tsquery negates a word only after a '-'. Without one, a query that matches the headline and
+        // standfirst matches the article, and the upper tiers need not read the body's vector at all.
+        String inBody = query.q().indexOf('-') < 0 ? "" : " and a.search @@ " + tsQuery;
+        List<String> tiers = List.of(
+                "a.search_lead @@ " + tsQuery + " and " + HEADLINE + " @@ " + tsQuery + inBody,
+                "a.search_lead @@ " + tsQuery + " and not " + HEADLINE + " @@ " + tsQuery + inBody,
+                "a.search @@ " + tsQuery + " and not a.search_lead @@ " + tsQuery);
+        int afterTier = Integer.MAX_VALUE;
+        String afterKey = null;
+        if (query.cursor() != null) {
+            List<String> after = cursors.decode(query.scope(), query.cursor(), 3);
+            afterTier = CursorCodec.integer(after.get(0));
+            afterKey = " and (" + recency + ", a.id) < (" + param(params, CursorCodec.instant(after.get(1))) + ", "
+                    + param(params, CursorCodec.uuid(after.get(2))) + ")";
+        }
+        String limit = " limit " + (query.limit() + 1);
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < tiers.size(); i++) {
+            int tier = tiers.size() - i;
+            if (tier > afterTier) {
+                continue;
+            }
+            sql.append(sql.isEmpty() ? "" : " union all ")
+                    .append("(select a.id, ").append(tier).append(" as tier, ").append(recency)
+                    .append(" as recency from article a where ").append(where).append(" and ").append(tiers.get(i))
+                    .append(tier == afterTier ? afterKey : "")
+                    .append(" order by ").append(recency).append(" desc, a.id desc").append(limit).append(")");
+        }
+        if (sql.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        List<Object[]> rows = select("select id, tier, recency from (" + sql + ") ranked" + limit, params);
+        boolean more = rows.size() > query.limit();
+        List<Object[]> pageRows = more ? rows.subList(0, query.limit()) : rows;
+        String next = null;
+        if (more) {
+            Object[] last = pageRows.get(pageRows.size() - 1);
+            next = cursors.encode(query.scope(), List.of(String.valueOf(((Number) last[1]).intValue()),
+                    SqlValues.instant(last[2]).toString(), last[0].toString()));
+        }
+        return new Page<>(summaries(pageRows, now), next);
+    }
+
+    private static List<Object[]> select(String sql, List<Object> params) {
         Query select = Panache.getEntityManager().createNativeQuery(sql);
         for (int i = 0; i < params.size(); i++) {
             select.setParameter(i + 1, params.get(i));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();
-        boolean more = rows.size() > query.limit();
-        List<Object[]> pageRows = more ? rows.subList(0, query.limit()) : rows;
+        return rows;
+    }
 
-        List<UUID> ids = pageRows.stream().map(r -> (UUID) r[0]).toList();
+    /** The articles of {@code rows} (id first), in the order of the rows, loaded in one statement. */
+    private static List<ArticleSummary> summaries(List<Object[]> rows, Instant now) {
+        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
         Map<UUID, Article> loaded = new HashMap<>();
         Article.findWithSources(ids).forEach(a -> loaded.put(a.id, a));
-        List<ArticleSummary> items = ids.stream().map(loaded::get).map(a -> ArticleSummary.from(a, now)).toList();
-
-        String next = null;
-        if (more) {
-            Object[] last = pageRows.get(pageRows.size() - 1);
-            String keyText = sort == Sort.RELEVANCE ? Float.toString(((Number) last[1]).floatValue())
-                    : SqlValues.instant(last[1]).toString();
-            next = cursors.encode(query.scope(), List.of(keyText, last[0].toString()));
-        }
-        return new Page<>(items, next);
+        return ids.stream().map(loaded::get).map(a -> ArticleSummary.from(a, now)).toList();
     }
 
     private static String param(List<Object> params, Object value) {
         params.add(value);
         return "?" + params.size();
     }
-
-
-
-
-
 }

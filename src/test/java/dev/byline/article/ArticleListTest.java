@@ -19,12 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.byline.support.As;
 import dev.byline.support.Fixtures;
 import dev.byline.support.SqlStatements;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +57,9 @@ class ArticleListTest {
 
     @Inject
     EntityManagerFactory entityManagerFactory;
+
+    @Inject
+    EntityManager entityManager;
 
     // ---- Who sees what -----------------------------------------------------------------------------------------
 
@@ -235,23 +240,81 @@ class ArticleListTest {
 
     @Test
     @TestSecurity(user = "editor", roles = "editor")
-    void searchRanksAHeadlineMatchAboveABodyMatch() {
+    void searchRanksHeadlineMatchesThenStandfirstMatchesThenBodyMatches() {
         String word = uniqueWord();
         String inHeadline = Fixtures.published(Map.of("headline", "Harbour reopens as " + word + " arrives",
                 "bodyText", BODY_TEXT));
+        String inStandfirst = Fixtures.published(Map.of("headline", "Harbour reopens",
+                "standfirst", "The " + word + " is expected on Friday.", "bodyText", BODY_TEXT));
         String inBody = Fixtures.published(Map.of("headline", "Harbour news",
                 "bodyText", "Officials confirmed that " + word + " would dock on Friday."));
         Fixtures.published(Map.of("headline", "Harbour unrelated", "bodyText", BODY_TEXT));
 
         // Newest first would put the body match first; relevance, the default with q, must not.
         given().queryParam("q", word).when().get(ARTICLES)
-                .then().statusCode(200).body("items.id", contains(inHeadline, inBody));
+                .then().statusCode(200).body("items.id", contains(inHeadline, inStandfirst, inBody));
         given().queryParam("q", word).queryParam("sort", "relevance").when().get(ARTICLES)
-                .then().statusCode(200).body("items.id", contains(inHeadline, inBody));
+                .then().statusCode(200).body("items.id", contains(inHeadline, inStandfirst, inBody));
         given().queryParam("q", word).queryParam("sort", "newest").when().get(ARTICLES)
-                .then().statusCode(200).body("items.id", contains(inBody, inHeadline));
+                .then().statusCode(200).body("items.id", contains(inBody, inStandfirst, inHeadline));
 
-        assertEquals(List.of(inHeadline, inBody), allIds(ARTICLES + "?limit=1&q=" + word));
+        assertEquals(List.of(inHeadline, inStandfirst, inBody), allIds(ARTICLES + "?limit=1&q=" + word));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void searchRanksByWhereTheWordsAreThenNewestFirst() {
+        String word = uniqueWord();
+        String older = Fixtures.published(Map.of("headline", word + " talks resume", "bodyText", BODY_TEXT));
+        String newer = Fixtures.published(Map.of("headline", word + " talks end", "bodyText", BODY_TEXT));
+        String twoWordsInHeadline = Fixtures.published(Map.of("headline", word + " talks on grain",
+                "bodyText", BODY_TEXT));
+        String oneWordInHeadline = Fixtures.published(Map.of("headline", word + " talks",
+                "standfirst", "Grain ships wait.", "bodyText", BODY_TEXT));
+
+        given().queryParam("q", word).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(oneWordInHeadline, twoWordsInHeadline, newer, older));
+        // Both words in the headline, then spread over headline and standfirst, then only with the body (BODY_TEXT).
+        given().queryParam("q", word + " grain").when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(twoWordsInHeadline, oneWordInHeadline, newer, older));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void searchRanksEveryMatchNotOnlyTheNewest() {
+        String word = uniqueWord();
+        String inHeadline = Fixtures.published(Map.of("headline", "Harbour reopens as " + word + " arrives",
+                "bodyText", BODY_TEXT));
+        String inStandfirst = Fixtures.published(Map.of("headline", "Harbour reopens",
+                "standfirst", "The " + word + " is expected on Friday.", "bodyText", BODY_TEXT));
+        backdate(List.of(inHeadline, inStandfirst), "3 years");
+        List<String> inBody = publishWithWordInBody(word, 1000);
+        try {
+            List<String> ranked = allIds(ARTICLES + "?limit=100&q=" + word);
+
+            assertEquals(1002, ranked.size(), "every match is ranked");
+            assertEquals(List.of(inHeadline, inStandfirst), ranked.subList(0, 2),
+                    "old articles with the word in the headline or standfirst come before 1000 newer body matches");
+            assertEquals(inBody, ranked.subList(2, ranked.size()), "body matches come newest first");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager
+                    .createNativeQuery("delete from article where slug like ?1").setParameter(1, word + "-body-%")
+                    .executeUpdate());
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aWordExcludedFromTheSearchIsLookedForInTheBodyToo() {
+        String word = uniqueWord();
+        String excluded = uniqueWord();
+        String wanted = Fixtures.published(Map.of("headline", "Harbour reopens as " + word + " arrives",
+                "bodyText", BODY_TEXT));
+        Fixtures.published(Map.of("headline", "Harbour reopens as " + word + " arrives",
+                "bodyText", "Officials said " + excluded + " would follow."));
+
+        given().queryParam("q", word + " -" + excluded).when().get(ARTICLES)
+                .then().statusCode(200).body("items.id", contains(wanted));
     }
 
     // ---- Sorting -----------------------------------------------------------------------------------------------
@@ -438,6 +501,21 @@ class ArticleListTest {
         assertTrue(large <= 3, "a page of 32 prepared " + large + " statements");
     }
 
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aSearchPageCostsAtMostThreeStatementsWhateverTiersItSpans() {
+        String word = uniqueWord();
+        Fixtures.published(Map.of("headline", "Harbour reopens as " + word + " arrives", "bodyText", BODY_TEXT));
+        Fixtures.published(Map.of("headline", "Harbour reopens", "standfirst", "The " + word + " is expected.",
+                "bodyText", BODY_TEXT));
+        Fixtures.published(Map.of("headline", "Harbour news", "bodyText", "Officials said " + word + " would dock."));
+
+        long statements = SqlStatements.during(entityManagerFactory, () -> given().queryParam("q", word)
+                .when().get(ARTICLES).then().statusCode(200).body("items", hasSize(3)));
+
+        assertTrue(statements <= 3, "a search page over three tiers prepared " + statements + " statements");
+    }
+
     // ---- Helpers -----------------------------------------------------------------------------------------------
 
     private static Map<String, Object> tagged(String tag, String headline) {
@@ -469,6 +547,38 @@ class ArticleListTest {
         given().contentType(ContentType.JSON).body(Map.of("reason", WITHDRAWAL_REASON))
                 .when().post(ARTICLES + "/" + id + "/withdraw").then().statusCode(200);
         return id;
+    }
+
+    /** Moves the publication (and creation and last change) of articles made through the API into the past. */
+    private void backdate(List<String> ids, String interval) {
+        QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> entityManager
+                .createNativeQuery("update article set published_at = published_at - cast(?1 as interval),"
+                        + " created_at = created_at - cast(?1 as interval), updated_at = updated_at - cast(?1 as interval)"
+                        + " where id = ?2")
+                .setParameter(1, interval).setParameter(2, UUID.fromString(id))
+                .executeUpdate()));
+    }
+
+    /**
+     * Inserts {@code count} published articles with {@code word} only in the body, published in the last day, and
+     * returns their ids newest first. Through SQL, because a thousand articles through the API would take minutes;
+     * their slugs start with {@code word + "-body-"} so that the test can delete them again.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> publishWithWordInBody(String word, int count) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("insert into article (id, slug, headline, body_text, status, published_at,"
+                            + " created_at, updated_at)"
+                            + " select gen_random_uuid(), ?1 || '-body-' || n, 'Harbour news ' || n,"
+                            + " 'Officials confirmed that ' || ?1 || ' would dock.', 'published', t, t, t"
+                            + " from generate_series(1, ?2) n, lateral (select now() - interval '1 day' + n * interval '1 second') p(t)")
+                    .setParameter(1, word).setParameter(2, count)
+                    .executeUpdate();
+            return ((List<Object>) entityManager.createNativeQuery("select cast(id as text) from article"
+                            + " where slug like ?1 order by published_at desc, id desc")
+                    .setParameter(1, word + "-body-%").getResultList())
+                    .stream().map(Object::toString).toList();
+        });
     }
 
     /** Every id of a list, following next cursors, failing on any id seen twice. */
