@@ -81,15 +81,6 @@ public class CursorCodec {
         }
     }
 
-    /** A float (a search rank) inside a verified cursor. */
-    public static float real(String value) {
-        try {
-            return Float.parseFloat(value);
-        } catch (NumberFormatException e) {
-            throw invalid();
-        }
-    }
-
     /** A whole number inside a verified cursor. */
     public static int integer(String value) {
         try {
