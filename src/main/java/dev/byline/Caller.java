@@ -38,6 +38,14 @@ public class Caller {
 
     /** Whether the caller holds {@code role}, directly or as an admin. */
     public boolean has(String role) {
+        return holds(identity, role);
+    }
+
+    /**
+     * Whether {@code identity} holds {@code role}, directly or as an admin: for code on the event loop, which must take
+     * the identity from {@code CurrentIdentityAssociation#getDeferredIdentity()} rather than from this bean.
+     */
+    public static boolean holds(SecurityIdentity identity, String role) {
         return identity.hasRole(role) || identity.hasRole(Roles.ADMIN);
     }
 

@@ -32,7 +32,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.net.URI;
+import java.util.function.Supplier;
 import java.util.List;
 
 /** HTTP face of articles: lists and reads for everyone, writes for editors. */
@@ -49,11 +54,13 @@ public class ArticleResource {
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
     private final NinjsService ninjs;
     private final ReadCaches caches;
+    private final CurrentIdentityAssociation identities;
 
     public ArticleResource(ArticleService articles, Representations representations, Caller caller,
             BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper, NinjsService ninjs,
-            ReadCaches caches) {
+            ReadCaches caches, CurrentIdentityAssociation identities) {
         this.caches = caches;
+        this.identities = identities;
         this.mapper = mapper;
         this.ninjs = ninjs;
         this.articles = articles;
@@ -85,25 +92,43 @@ public class ArticleResource {
     @GET
     @Path("/{idOrSlug}")
     @Produces({MediaType.APPLICATION_JSON, Ninjs.MEDIA_TYPE})
-    public Response get(@PathParam("idOrSlug") String idOrSlug, @QueryParam("format") String format,
+    @NonBlocking
+    public Uni<Response> get(@PathParam("idOrSlug") String idOrSlug, @QueryParam("format") String format,
             @Context Request request, @Context HttpHeaders headers, @Context UriInfo uri) {
-        if (wantsNinjs(format, headers)) {
-            boolean partner = isPartner();
-            boolean editor = isEditor();
+        // What is in memory is answered on the event loop; anything that reads the database moves to a worker.
+        // The identity was resolved by the rate-limit filter; the deferred form hands it over without blocking.
+        boolean ninjsWanted = wantsNinjs(format, headers);
+        return identities.getDeferredIdentity().onItem().transformToUni(identity -> read(idOrSlug, ninjsWanted,
+                Caller.holds(identity, Roles.PARTNER), Caller.holds(identity, Roles.EDITOR), request, headers, uri));
+    }
+
+    private Uni<Response> read(String idOrSlug, boolean ninjsWanted, boolean partner, boolean editor, Request request,
+            HttpHeaders headers, UriInfo uri) {
+        if (ninjsWanted) {
             URI base = uri.getBaseUri();
-            ReadCaches.Body ninjsBody = caches.body("ninjs " + idOrSlug + " " + partner + " " + editor + " " + base, () -> {
-                NinjsService.Rendered rendered = ninjs.read(idOrSlug, partner, editor, base);
-                byte[] json = representations.json(rendered.ninjs());
-                return ReadCaches.built(json, Representations.contentTag(json), rendered.lastModified(), null,
-                        rendered.isPublic());
-            });
-            return representations.ok(headers, ninjsBody.bytes(), NINJS, new EntityTag(ninjsBody.tag()),
-                    ninjsBody.lastModified(),
-                    ninjsBody.shared() && !partner && !editor ? Caching.publicFor(config.cacheMaxAge())
-                            : Caching.privateRevalidate(),
-                    Representations.varyByCredentials(true));
+            String key = "ninjs " + idOrSlug + " " + partner + " " + editor + " " + base;
+            return caches.cached(key)
+                    .map(body -> Uni.createFrom().item(ninjs(body, headers, partner, editor)))
+                    .orElseGet(() -> blocking(() -> ninjs(caches.body(key, () -> {
+                        NinjsService.Rendered rendered = ninjs.read(idOrSlug, partner, editor, base);
+                        byte[] json = representations.json(rendered.ninjs());
+                        return ReadCaches.built(json, Representations.contentTag(json), rendered.lastModified(), null,
+                                rendered.isPublic());
+                    }), headers, partner, editor)));
         }
-        ArticleService.Lookup lookup = articles.read(idOrSlug, isEditor(), isPartner());
+        return articles.readFromMemory(idOrSlug)
+                .map(lookup -> Uni.createFrom().item(article(lookup, editor, request, uri)))
+                .orElseGet(() -> blocking(() -> article(articles.read(idOrSlug, editor, partner), editor, request, uri)));
+    }
+
+    private Response ninjs(ReadCaches.Body body, HttpHeaders headers, boolean partner, boolean editor) {
+        return representations.ok(headers, body.bytes(), NINJS, new EntityTag(body.tag()), body.lastModified(),
+                body.shared() && !partner && !editor ? Caching.publicFor(config.cacheMaxAge())
+                        : Caching.privateRevalidate(),
+                Representations.varyByCredentials(true));
+    }
+
+    private Response article(ArticleService.Lookup lookup, boolean editor, Request request, UriInfo uri) {
         if (lookup instanceof ArticleService.Lookup.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY)
                     .location(uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getRawPath())
@@ -113,8 +138,13 @@ public class ArticleResource {
         ArticleService.Lookup.Found found = (ArticleService.Lookup.Found) lookup;
         // Embargoed articles that partners may read are not public yet: no shared cache may keep them.
         // The same URL serves ninjs by Accept: caches must key on it too.
-        return representations.ok(request, found.article().json(), found.article().tag(), cacheFor(found.shared()),
+        return representations.ok(request, found.article().json(), found.article().tag(),
+                found.shared() && !editor ? Caching.publicFor(config.cacheMaxAge()) : Caching.noStore(),
                 Representations.varyByCredentials(true));
+    }
+
+    private static Uni<Response> blocking(Supplier<Response> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST

@@ -90,9 +90,9 @@ public class ArticleService {
      */
     public Lookup read(String idOrSlug, boolean mayReadUnpublished, boolean partner) {
         Instant now = now();
-        Optional<ReadCaches.Rendition> cached = caches.article(idOrSlug, now);
+        Optional<Lookup> cached = readFromMemory(idOrSlug);
         if (cached.isPresent()) {
-            return found(idOrSlug, cached.get(), true);
+            return cached.get();
         }
         long readAt = caches.generation();
         // The common case in one statement; only a miss looks further, for a tombstone.
@@ -119,6 +119,14 @@ public class ArticleService {
             caches.keep(idOrSlug, rendition, readAt);
         }
         return found(idOrSlug, rendition, isPublic);
+    }
+
+    /**
+     * The article from memory, when this instance rendered it and it is still public: the same answer for every
+     * caller, without touching the database; empty when {@link #read} must look.
+     */
+    public Optional<Lookup> readFromMemory(String idOrSlug) {
+        return caches.article(idOrSlug, now()).map(rendition -> found(idOrSlug, rendition, true));
     }
 
     private static Lookup found(String askedFor, ReadCaches.Rendition rendition, boolean shared) {
