@@ -16,7 +16,6 @@ import dev.byline.support.Keys;
 import dev.byline.support.SqlStatements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -74,22 +73,6 @@ class LongPollTest {
         newsroom = new Newsroom();
     }
 
-    /** The cursor after the last change so far, where a partner that has caught up polls from. */
-    private static String end() {
-        String cursor = null;
-        while (true) {
-            var spec = newsroom.asPartner().queryParam("limit", 1000);
-            if (cursor != null) {
-                spec = spec.queryParam("cursor", cursor);
-            }
-            JsonPath page = spec.when().get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
-            if (page.getList("items").isEmpty()) {
-                return page.getString("next");
-            }
-            cursor = page.getString("next");
-        }
-    }
-
     /** A long poll of 30 s sent without REST Assured, so that hundreds can wait at once. */
     private static CompletableFuture<HttpResponse<String>> park(String key, String cursor) {
         URI uri = URI.create("http://localhost:" + RestAssured.port + "/api/v1/changes?wait=30&cursor="
@@ -127,7 +110,7 @@ class LongPollTest {
 
     @Test
     void aLongPollReturnsAsSoonAsAChangeCommitsWithTheHeadersOfAnyPage() throws Exception {
-        String end = end();
+        String end = newsroom.endOfChangeFeed();
         int before = watch.waiting();
         var poll = pollFrom(end);
         until("the poll waits", PATIENCE, () -> watch.waiting() > before);
@@ -154,7 +137,7 @@ class LongPollTest {
     @Test
     void aChangeCommittedByAnotherWriterWakesThePoll() throws Exception {
         String id = newsroom.published(Map.of("headline", "Updated through another instance"));
-        String end = end();
+        String end = newsroom.endOfChangeFeed();
         int before = watch.waiting();
         var poll = pollFrom(end);
         until("the poll waits", PATIENCE, () -> watch.waiting() > before);
@@ -183,7 +166,7 @@ class LongPollTest {
     void aLongPollWithNoChangeAnswersAnEmptyPageWithItsCursorAfterTheWait() throws Exception {
         String keyId = keyIdOf(newsroom.partnerKey);
         for (int attempt = 1; ; attempt++) {
-            String end = end();
+            String end = newsroom.endOfChangeFeed();
             long started = System.nanoTime();
             Response page = newsroom.asPartner().queryParam("cursor", end).queryParam("wait", 1)
                     .when().get("/api/v1/changes").then().statusCode(200).extract().response();
@@ -205,7 +188,7 @@ class LongPollTest {
 
     @Test
     void aPollThatHasSeenTheNewestChangeWaitsWithoutReadingTheFeed() throws Exception {
-        String end = end();
+        String end = newsroom.endOfChangeFeed();
         until("this instance knows the newest change", PATIENCE, watch::current);
         Runnable read = () -> newsroom.asPartner().queryParam("cursor", end).when().get("/api/v1/changes")
                 .then().statusCode(200).body("items", hasSize(0));
@@ -219,7 +202,7 @@ class LongPollTest {
 
     @Test
     void callersWhoMayNotReadTheFeedAreRefusedBeforeAnyWait() {
-        String end = end();
+        String end = newsroom.endOfChangeFeed();
         long started = System.nanoTime();
         given().queryParam("cursor", end).queryParam("wait", 20).when().get("/api/v1/changes")
                 .then().statusCode(401);
@@ -235,7 +218,7 @@ class LongPollTest {
         String key = Keys.issue(Roles.PARTNER);
         String keyId = keyIdOf(key);
         int cap = quota.max();
-        String end = end();
+        String end = newsroom.endOfChangeFeed();
         int before = watch.waiting();
         List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
         for (int i = 0; i < cap; i++) {
@@ -271,7 +254,7 @@ class LongPollTest {
     void aPollWhoseClientLeavesIsForgottenAndGivesBackItsPlace() throws Exception {
         String key = Keys.issue(Roles.PARTNER);
         String keyId = keyIdOf(key);
-        String end = end();
+        String end = newsroom.endOfChangeFeed();
         int before = watch.waiting();
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
@@ -298,7 +281,7 @@ class LongPollTest {
         int workers = ConfigProvider.getConfig().getOptionalValue("quarkus.thread-pool.max-threads", Integer.class)
                 .orElse(Math.max(8 * Runtime.getRuntime().availableProcessors(), 200));
         int parked = workers + 50;
-        String end = end();
+        String end = newsroom.endOfChangeFeed();
         int before = watch.waiting();
         List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
         String key = null;

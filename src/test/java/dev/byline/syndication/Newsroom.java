@@ -74,4 +74,21 @@ final class Newsroom {
         String etag = asEditor().when().get("/api/v1/articles/" + id).then().statusCode(200).extract().header("ETag");
         asEditor().header("If-Match", etag).when().delete("/api/v1/articles/" + id).then().statusCode(204);
     }
+
+    /** The cursor after the last change so far, where a partner that has caught up polls from. */
+    String endOfChangeFeed() {
+        String cursor = null;
+        while (true) {
+            var spec = asPartner().queryParam("limit", 1000);
+            if (cursor != null) {
+                spec = spec.queryParam("cursor", cursor);
+            }
+            io.restassured.path.json.JsonPath page = spec.when().get("/api/v1/changes").then().statusCode(200)
+                    .extract().jsonPath();
+            if (page.getList("items").isEmpty()) {
+                return page.getString("next");
+            }
+            cursor = page.getString("next");
+        }
+    }
 }

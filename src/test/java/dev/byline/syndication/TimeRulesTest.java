@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.byline.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,21 +35,6 @@ class TimeRulesTest {
         newsroom = new Newsroom();
     }
 
-    private static String end() {
-        String cursor = null;
-        while (true) {
-            var spec = newsroom.asPartner().queryParam("limit", 1000);
-            if (cursor != null) {
-                spec = spec.queryParam("cursor", cursor);
-            }
-            JsonPath page = spec.when().get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
-            if (page.getList("items").isEmpty()) {
-                return page.getString("next");
-            }
-            cursor = page.getString("next");
-        }
-    }
-
     /** Changes of {@code id} after {@code cursor}, polling (the job runs every second in tests) until one matches. */
     private static List<String> kindsOf(String id, String cursor, Predicate<List<String>> until) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
@@ -69,7 +53,7 @@ class TimeRulesTest {
 
     @Test
     void aScheduledArticleAppearsAtItsTimeAndIsAnnouncedThen() throws Exception {
-        String cursor = end();
+        String cursor = newsroom.endOfChangeFeed();
         String section = Fixtures.unique("sched");
         String id = newsroom.draft(Map.of("headline", "Due soon", "section", section));
         Instant at = Instant.now().plus(Duration.ofSeconds(6));
@@ -92,7 +76,7 @@ class TimeRulesTest {
 
     @Test
     void partnersGetAnEmbargoedArticleEarlyAndThePublicNothing() {
-        String cursor = end();
+        String cursor = newsroom.endOfChangeFeed();
         String section = Fixtures.unique("embargo");
         String id = newsroom.draft(Map.of("headline", "Under embargo", "section", section));
         Instant until = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
@@ -120,7 +104,7 @@ class TimeRulesTest {
 
     @Test
     void anExpiredArticleLeavesListsAndFeedsAndIsAnnounced() throws Exception {
-        String cursor = end();
+        String cursor = newsroom.endOfChangeFeed();
         String section = Fixtures.unique("expiry");
         Instant expires = Instant.now().plusSeconds(2);
         String id = newsroom.published(Map.of("headline", "Short shelf life", "section", section,
