@@ -172,14 +172,32 @@ public class ProblemMapper {
 
     /** The last resort: log the failure with an id the operator can search for, tell the client nothing more. */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         if (e instanceof WebApplicationException wae) {
             return http(wae, uri, null);
+        }
+        if (lostARace(e)) {
+            // Two writes to one row at once: the other committed first, so this one's version check failed at commit.
+            boolean conditional = headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
+            return respond(conditional ? ProblemType.PRECONDITION_FAILED : ProblemType.CONFLICT,
+                    "Another request changed or deleted this resource while yours was being applied; nothing of yours "
+                            + "was stored. Fetch it again and retry if your change still applies.", List.of(), uri).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getRequestUri().getRawPath());
         return respond(ProblemType.INTERNAL, "Something went wrong on our side. Incident " + incident
                 + " has been logged.", List.of(), uri).build();
+    }
+
+    /** An optimistic-lock failure, however deep the transaction manager wrapped it. */
+    private static boolean lostARace(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unreadable(JsonProcessingException e, UriInfo uri) {
