@@ -37,6 +37,12 @@ public record ArticleQuery(
         }
     }
 
+    /**
+     * Web-search syntax reads a leading '-' as NOT, one operator per dash: a run of them nests deeper than
+     * PostgreSQL's tsquery parser allows ("tsquery stack too small"). One dash says the same to a reader.
+     */
+    private static final java.util.regex.Pattern REPEATED_NOT = java.util.regex.Pattern.compile("-(?:[\\s-]*-)+");
+
     @SuppressWarnings("java:S107")
     public static ArticleQuery parse(String q, String section, List<String> tags, String source, String language,
             String from, String to, String updatedSince, String status, String sort, String limit, String cursor) {
@@ -44,6 +50,7 @@ public record ArticleQuery(
         if (query != null && query.length() > 500) {
             throw ProblemException.invalidQuery("q", "must be at most 500 characters");
         }
+        query = query == null ? null : blankToNull(REPEATED_NOT.matcher(query).replaceAll("-"));
         List<String> tagList = tags == null ? List.of()
                 : tags.stream().filter(t -> t != null && !t.isBlank()).map(String::trim).distinct().sorted().toList();
         if (tagList.size() > 10) {
