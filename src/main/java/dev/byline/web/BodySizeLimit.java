@@ -32,6 +32,8 @@ public class BodySizeLimit {
     private static final int BEFORE_QUARKUS_CHECK = -3;
     private static final long KIB = 1024;
     private static final long MIB = KIB * KIB;
+    /** Bodies declared up to this many times the limit are read and discarded before the 413 is sent. */
+    private static final long DRAINED_FACTOR = 4;
 
     void refuseOversizedBodies(@Observes Router router,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize, ObjectMapper mapper) {
@@ -40,7 +42,13 @@ public class BodySizeLimit {
             router.route().order(BEFORE_QUARKUS_CHECK)
                     .handler(context -> {
                         long length = declaredLength(context);
-                        if (length > limit) {
+                        if (length > limit && length <= limit * DRAINED_FACTOR) {
+                            // Read the rest before answering: a client still sending when the connection closes
+                            // sees a broken pipe instead of the 413. Beyond a few times the limit it is not worth it.
+                            context.request().handler(ignored -> { })
+                                    .endHandler(ended -> refuse(context, limit, mapper))
+                                    .resume();
+                        } else if (length > limit) {
                             refuse(context, limit, mapper);
                         } else if (length < 0 && mayHaveBody(context.request().method())) {
                             undeclaredLength.handle(context); // fails the context with 413 once past the limit
