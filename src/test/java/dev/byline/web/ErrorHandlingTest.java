@@ -58,6 +58,27 @@ class ErrorHandlingTest {
     // --- bodies that are not JSON --------------------------------------------------------------------------------
 
     @Test
+    @TestSecurity(user = "admin", roles = "admin")
+    void aNulCharacterAnywhereInTheUrlIsABadRequestNotADatabaseError() {
+        for (String path : List.of("/api/v1/articles/a%00b", "/api/v1/sources/%00", "/api/v1/articles/a%00b/comments",
+                "/api/v1/comments/%00", "/api/v1/articles/a%00b/publish")) {
+            var spec = given().urlEncodingEnabled(false);
+            var response = path.endsWith("publish") ? spec.post(path) : spec.get(path);
+            response.then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].in", equalTo("path"))
+                    .body("detail", containsString("NUL"));
+        }
+        given().urlEncodingEnabled(false).delete("/api/v1/articles/a%00b").then().statusCode(400);
+        for (String query : List.of("/api/v1/articles/some-slug?format=nin%00js", "/api/v1/articles?q=a%00b",
+                "/api/v1/moderation/comments?article=%00", "/api/v1/audit?action=%00", "/api/v1/audit?targetId=x%00")) {
+            given().urlEncodingEnabled(false).get(query).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].in", equalTo("query"))
+                    .body("errors[0].field", equalTo(query.substring(query.indexOf('?') + 1, query.indexOf('='))));
+        }
+    }
+
+    @Test
     void anySearchWithinTheDocumentedLengthIsAnsweredNotAServerError() {
         // websearch syntax reads '-' as NOT: a run of them once nested deeper than PostgreSQL's tsquery parser allows.
         for (String q : List.of("-".repeat(33), "-".repeat(500), "- ".repeat(200), "election " + "-".repeat(300),
