@@ -23,6 +23,8 @@ import java.util.UUID;
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
+    private static final java.util.List<String> TARGET_TYPES = java.util.List.of("article", "source", "key", "comment");
+
     private final AuditService audit;
 
     public AuditResource(AuditService audit) {
@@ -33,11 +35,20 @@ public class AuditResource {
     public Response list(@QueryParam("action") String action, @QueryParam("targetType") String targetType,
             @QueryParam("targetId") String targetId, @QueryParam("keyId") String keyId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        AuditQuery query = new AuditQuery(blankToNull(action), blankToNull(targetType), blankToNull(targetId),
+        AuditQuery query = new AuditQuery(blankToNull(action), targetType(targetType), blankToNull(targetId),
                 parseKeyId(keyId));
         var page = audit.list(query, QueryParams.limit(limit, 50, 100), blankToNull(cursor));
         return PageLinks.withNext(Response.ok(page).header(HttpHeaders.CACHE_CONTROL, Caching.noStore()).build(), uri,
                 page.next());
+    }
+
+    /** What the log records changes of; a filter naming anything else is a mistake, not an empty page. */
+    private static String targetType(String raw) {
+        String value = blankToNull(raw);
+        if (value != null && !TARGET_TYPES.contains(value)) {
+            throw ProblemException.invalidQuery("targetType", "must be one of " + String.join(", ", TARGET_TYPES));
+        }
+        return value;
     }
 
     private static UUID parseKeyId(String keyId) {

@@ -57,6 +57,17 @@ class AuditLogTest {
     }
 
     @Test
+    void aFilterByAnUnknownTargetTypeIsABadRequestNotAnEmptyPage() {
+        String admin = Keys.issue(Roles.ADMIN);
+        given().auth().oauth2(admin).queryParam("targetType", "AAA").when().get("/api/v1/audit")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("targetType"))
+                .body("errors[0].message", containsString("article, source, key, comment"));
+        given().auth().oauth2(admin).queryParam("targetType", "source").when().get("/api/v1/audit")
+                .then().statusCode(200);
+    }
+
+    @Test
     void theLogPagesWithACursor() {
         String admin = Keys.issue(Roles.ADMIN);
         String editor = Keys.issue(Roles.EDITOR);
