@@ -85,7 +85,8 @@ public class ArticleResource {
         }
         // Everybody allowed to ask the same query gets the same page: built once per change of the catalogue.
         ReadCaches.Body page = caches.page("articles?" + uri.getRequestUri().getRawQuery(), () -> articles.list(query));
-        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(), cacheFor(query.status() == null),
+        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(),
+                cacheFor(query.status() == null, isEditor()),
                 Representations.varyByCredentials(false)), uri, page.next());
     }
 
@@ -112,7 +113,7 @@ public class ArticleResource {
                     .orElseGet(() -> blocking(() -> ninjs(caches.body(key, () -> {
                         NinjsService.Rendered rendered = ninjs.read(idOrSlug, partner, editor, base);
                         byte[] json = representations.json(rendered.ninjs());
-                        return ReadCaches.built(json, Representations.contentTag(json), rendered.lastModified(), null,
+                        return new ReadCaches.Body(json, Representations.contentTag(json), rendered.lastModified(), null,
                                 rendered.isPublic());
                     }), headers, partner, editor)));
         }
@@ -139,7 +140,7 @@ public class ArticleResource {
         // Embargoed articles that partners may read are not public yet: no shared cache may keep them.
         // The same URL serves ninjs by Accept: caches must key on it too.
         return representations.ok(request, found.article().json(), found.article().tag(),
-                found.shared() && !editor ? Caching.publicFor(config.cacheMaxAge()) : Caching.noStore(),
+                cacheFor(found.shared(), editor),
                 Representations.varyByCredentials(true));
     }
 
@@ -255,7 +256,8 @@ public class ArticleResource {
         return caller.isEditor();
     }
 
-    private String cacheFor(boolean isPublic) {
-        return isPublic && !isEditor() ? Caching.publicFor(config.cacheMaxAge()) : Caching.noStore();
+    /** Shared caches may keep what anybody may read, unless an editor asked (editors see drafts at the same URLs). */
+    private String cacheFor(boolean isPublic, boolean editor) {
+        return isPublic && !editor ? Caching.publicFor(config.cacheMaxAge()) : Caching.noStore();
     }
 }

@@ -9,6 +9,7 @@ import dev.byline.database.Sql;
 import dev.byline.source.Source;
 import dev.byline.web.Page;
 import dev.byline.web.Representations;
+import dev.byline.web.Uuids;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,8 +47,16 @@ public class ReadCaches {
     }
 
     /** A response built once for everyone who asks the same question, while the catalogue stays as it was. */
-    public record Body(byte[] bytes, String tag, Instant lastModified, String next, boolean shared, long generation,
-            Instant validUntil) {
+    public record Body(byte[] bytes, String tag, Instant lastModified, String next, boolean shared) {
+
+        /** A body that shared caches may keep (the common case: what it shows is public). */
+        public Body(byte[] bytes, String tag, Instant lastModified, String next) {
+            this(bytes, tag, lastModified, next, true);
+        }
+    }
+
+    /** A body as kept: valid while the catalogue stays at {@code generation} and until {@code validUntil}. */
+    private record Kept(Body body, long generation, Instant validUntil) {
     }
 
     private record Horizon(long generation, Instant until) {
@@ -69,7 +78,7 @@ public class ReadCaches {
     private final Cache<UUID, Rendition> renditions;
     /** Slugs, current or former, and the article each belongs to: a slug never moves to another article. */
     private final Cache<String, UUID> slugs;
-    private final Cache<String, Body> bodies;
+    private final Cache<String, Kept> bodies;
     private final AtomicLong generation = new AtomicLong();
     private volatile Horizon horizon;
 
@@ -88,7 +97,7 @@ public class ReadCaches {
         this.slugs = Caffeine.newBuilder().maximumSize(200_000).build();
         this.bodies = Caffeine.newBuilder()
                 .maximumWeight(config.readCache().responseMegabytes() * 1024L * 1024L)
-                .weigher((String key, Body b) -> b.bytes().length + key.length() * 2 + 200)
+                .weigher((String key, Kept k) -> k.body().bytes().length + key.length() * 2 + 200)
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, renditions, "articles");
@@ -105,7 +114,7 @@ public class ReadCaches {
         }
         UUID id = slugs.getIfPresent(idOrSlug);
         if (id == null) {
-            id = dev.byline.web.Uuids.parse(idOrSlug).orElse(null);
+            id = Uuids.parse(idOrSlug).orElse(null);
         }
         Rendition rendition = id == null ? null : renditions.getIfPresent(id);
         if (rendition == null || !now.isBefore(rendition.validUntil())) {
@@ -114,7 +123,7 @@ public class ReadCaches {
         return Optional.of(rendition);
     }
 
-    /** The generation to hand back to {@link #keep} or {@link #keepBody}: what was read after this is current. */
+    /** The generation to hand back to {@link #keep} or {@link #offer}: what was read after this is current. */
     public long generation() {
         return generation.get();
     }
@@ -156,7 +165,7 @@ public class ReadCaches {
         return body(key, () -> {
             Page<?> page = build.get();
             byte[] json = representations.json(page);
-            return built(json, Representations.contentTag(json), null, page.next());
+            return new Body(json, Representations.contentTag(json), null, page.next());
         });
     }
 
@@ -165,9 +174,9 @@ public class ReadCaches {
         if (!usable()) {
             return Optional.empty();
         }
-        Body cached = bodies.getIfPresent(key);
-        if (cached != null && cached.generation() == generation.get() && Instant.now().isBefore(cached.validUntil())) {
-            return Optional.of(cached);
+        Kept kept = bodies.getIfPresent(key);
+        if (kept != null && kept.generation() == generation.get() && Instant.now().isBefore(kept.validUntil())) {
+            return Optional.of(kept.body());
         }
         return Optional.empty();
     }
@@ -179,19 +188,8 @@ public class ReadCaches {
         }
         Instant until = horizon(readAt, Instant.now());
         if (generation.get() == readAt) {
-            bodies.put(key, new Body(built.bytes(), built.tag(), built.lastModified(), built.next(), built.shared(), readAt,
-                    until));
+            bodies.put(key, new Kept(built, readAt, until));
         }
-    }
-
-    /** A body to return from a {@link #body} builder: the generation and validity are filled in when it is kept. */
-    public static Body built(byte[] bytes, String tag, Instant lastModified, String next) {
-        return built(bytes, tag, lastModified, next, true);
-    }
-
-    /** As {@link #built(byte[], String, Instant, String)}, for a body that shared caches must not keep. */
-    public static Body built(byte[] bytes, String tag, Instant lastModified, String next, boolean shared) {
-        return new Body(bytes, tag, lastModified, next, shared, -1, Instant.MIN);
     }
 
     /** The next time a time rule changes what is visible; the catalogue generation it was computed for moves it. */

@@ -108,7 +108,7 @@ public class FeedResource {
             case ATOM -> XmlFeedWriter.atom(feed);
             case JSON -> representations.json(JsonFeed.of(feed));
         };
-        caches.offer(key, ReadCaches.built(body, tag.getValue(), snapshot.lastModified(), null), readAt);
+        caches.offer(key, new ReadCaches.Body(body, tag.getValue(), snapshot.lastModified(), null), readAt);
         return representations.ok(body, format.mediaType(), tag, snapshot.lastModified(), cacheControl, vary);
     }
 
