@@ -219,6 +219,8 @@ public class ReadCaches {
             article = c.article.id;
         } else if (entity instanceof ArticlePart p) {
             article = p.articleId();
+        } else if (!(entity instanceof Source || entity instanceof ArticleTombstone || entity instanceof ArticleSlug)) {
+            return; // an API key's last use, an audit record: nothing a reader is shown
         }
         boolean allArticles = entity instanceof Source;
         forget(article, allArticles);
