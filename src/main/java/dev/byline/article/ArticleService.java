@@ -112,7 +112,7 @@ public class ArticleService {
             }
         }
         byte[] json = representations.json(ArticleView.from(article, now));
-        ReadCaches.Rendition rendition = new ReadCaches.Rendition(article.id, article.slug, article.version, json,
+        ReadCaches.Rendition rendition = ReadCaches.Rendition.of(article.id, article.slug, article.version, json,
                 Representations.versionTag(article.version, json),
                 article.expiresAt == null ? Instant.MAX : article.expiresAt);
         if (isPublic) {

@@ -7,6 +7,7 @@ import dev.byline.database.DatabaseNotifications;
 import dev.byline.database.DatabaseNotifications.Notice;
 import dev.byline.database.Sql;
 import dev.byline.source.Source;
+import dev.byline.web.Gzip;
 import dev.byline.web.Page;
 import dev.byline.web.Representations;
 import dev.byline.web.Uuids;
@@ -42,8 +43,73 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ReadCaches {
 
-    /** The public JSON of an article, as every caller gets it while it stays public. */
-    public record Rendition(UUID id, String slug, long version, byte[] json, String tag, Instant validUntil) {
+    /**
+     * The public JSON of an article, as every caller gets it while it stays public. It is kept gzip-compressed (a
+     * third of the size, so three times as many articles fit), sent as it is to clients that accept gzip and
+     * inflated for the others; a rendition just made also holds its JSON, so the reader who caused it pays nothing.
+     */
+    public static final class Rendition {
+
+        private final UUID id;
+        private final String slug;
+        private final long version;
+        private final byte[] gzip;
+        private final int length;
+        private final byte[] json;
+        private final String tag;
+        private final Instant validUntil;
+
+        private Rendition(UUID id, String slug, long version, byte[] gzip, int length, byte[] json, String tag,
+                Instant validUntil) {
+            this.id = id;
+            this.slug = slug;
+            this.version = version;
+            this.gzip = gzip;
+            this.length = length;
+            this.json = json;
+            this.tag = tag;
+            this.validUntil = validUntil;
+        }
+
+        /** A rendition of {@code json}, just made; {@code tag} is its ETag value, {@code validUntil} its expiry. */
+        public static Rendition of(UUID id, String slug, long version, byte[] json, String tag, Instant validUntil) {
+            return new Rendition(id, slug, version, Gzip.compress(json), json.length, json, tag, validUntil);
+        }
+
+        public UUID id() {
+            return id;
+        }
+
+        public String slug() {
+            return slug;
+        }
+
+        public long version() {
+            return version;
+        }
+
+        /** The JSON, inflated when this rendition comes from memory. */
+        public byte[] json() {
+            return json != null ? json : Gzip.inflate(gzip, length);
+        }
+
+        /** The JSON as a gzip member, for {@code Content-Encoding: gzip}. */
+        public byte[] gzip() {
+            return gzip;
+        }
+
+        public String tag() {
+            return tag;
+        }
+
+        public Instant validUntil() {
+            return validUntil;
+        }
+
+        /** This rendition as memory keeps it: compressed only. */
+        Rendition packed() {
+            return json == null ? this : new Rendition(id, slug, version, gzip, length, null, tag, validUntil);
+        }
     }
 
     /** A response built once for everyone who asks the same question, while the catalogue stays as it was. */
@@ -91,7 +157,7 @@ public class ReadCaches {
         this.transactions = transactions;
         this.renditions = Caffeine.newBuilder()
                 .maximumWeight(config.readCache().articleMegabytes() * 1024L * 1024L)
-                .weigher((UUID id, Rendition r) -> r.json().length + 200)
+                .weigher((UUID id, Rendition r) -> r.gzip().length + 200)
                 .recordStats()
                 .build();
         this.slugs = Caffeine.newBuilder().maximumSize(200_000).build();
@@ -133,7 +199,7 @@ public class ReadCaches {
         if (!usable() || generation.get() != readAt) {
             return;
         }
-        renditions.put(rendition.id(), rendition);
+        renditions.put(rendition.id(), rendition.packed());
         if (!askedFor.equals(rendition.id().toString())) {
             slugs.put(askedFor, rendition.id());
         }

@@ -30,8 +30,11 @@ import java.util.zip.CRC32C;
 @ApplicationScoped
 public class Representations {
 
-    /** Editors see drafts through the same URLs, so what a cache stores depends on the credentials sent. */
-    private static final String VARY = "Authorization, X-API-Key";
+    /**
+     * Editors see drafts through the same URLs, so what a cache stores depends on the credentials sent; and bodies
+     * go out gzip-compressed to clients that accept it.
+     */
+    private static final String VARY = "Accept-Encoding, Authorization, X-API-Key";
 
     private final ObjectMapper mapper;
 
@@ -149,17 +152,35 @@ public class Representations {
         return serialise(body);
     }
 
+    /**
+     * Whether an {@code If-None-Match} value (null when absent) names the current representation, whose strong ETag
+     * value is {@code tag}: then a GET is answered 304. Weak comparison, as If-None-Match requires: W/"x" matches "x".
+     */
+    public static boolean noneMatch(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        int from = 0;
+        while (from < ifNoneMatch.length()) {
+            int comma = ifNoneMatch.indexOf(',', from);
+            int to = comma < 0 ? ifNoneMatch.length() : comma;
+            String value = ifNoneMatch.substring(from, to).trim();
+            if (value.startsWith("W/")) {
+                value = value.substring(2);
+            }
+            if (value.equals("*") || value.length() == tag.length() + 2 && value.charAt(0) == '"'
+                    && value.endsWith("\"") && value.regionMatches(1, tag, 0, tag.length())) {
+                return true;
+            }
+            from = to + 1;
+        }
+        return false;
+    }
+
     private static boolean notModified(HttpHeaders request, EntityTag tag, Date modified) {
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
-            for (String candidate : ifNoneMatch.split(",")) {
-                String value = candidate.trim();
-                // Weak comparison, as If-None-Match requires: W/"x" matches "x".
-                if (value.equals("*") || value.replaceFirst("^W/", "").equals("\"" + tag.getValue() + "\"")) {
-                    return true;
-                }
-            }
-            return false;
+            return noneMatch(ifNoneMatch, tag.getValue());
         }
         String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
         if (ifModifiedSince == null) {

@@ -32,20 +32,35 @@ class RateLimitTest {
 
     @Test
     void anonymousCallersShareABucketPerAddressAndCannotEscapeItWithXForwardedFor() {
-        // 304 revalidations do not count, so a poller with a current ETag is never throttled.
-        String etag = given().when().get("/api/v1/sections")
+        String editor = Keys.issue(Roles.EDITOR);
+        String slug = "counted-" + System.nanoTime();
+        String id = given().auth().oauth2(editor).contentType("application/json")
+                .body(Map.of("headline", "Counted", "slug", slug))
+                .when().post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(editor).when().post("/api/v1/articles/" + id + "/publish").then().statusCode(200);
+
+        // Reads count whether they come from the database or from memory; 304 revalidations do not count, so a
+        // poller with a current ETag is never throttled.
+        String etag = given().when().get("/api/v1/articles/" + slug)
                 .then().statusCode(200)
                 .header("RateLimit-Policy", equalTo("\"anonymous\";q=" + ANONYMOUS + ";w=3600"))
                 .header("RateLimit", matchesPattern("\"anonymous\";r=" + (ANONYMOUS - 1) + ";t=\\d+"))
                 .extract().header("ETag");
+        given().when().get("/api/v1/articles/" + slug).then().statusCode(200)
+                .header("RateLimit-Policy", equalTo("\"anonymous\";q=" + ANONYMOUS + ";w=3600"))
+                .header("RateLimit", matchesPattern("\"anonymous\";r=" + (ANONYMOUS - 2) + ";t=\\d+"));
         for (int i = 0; i < 10; i++) {
-            given().header("If-None-Match", etag).when().get("/api/v1/sections").then().statusCode(304);
+            given().header("If-None-Match", etag).when().get("/api/v1/articles/" + slug).then().statusCode(304);
         }
-        for (int remaining = ANONYMOUS - 2; remaining >= 0; remaining--) {
+        for (int remaining = ANONYMOUS - 3; remaining >= 0; remaining--) {
             given().when().get("/api/v1/sections").then().statusCode(200)
                     .header("RateLimit", matchesPattern("\"anonymous\";r=" + remaining + ";t=\\d+"));
         }
 
+        given().when().get("/api/v1/articles/" + slug)
+                .then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/rate-limited"));
         given().when().get("/api/v1/sections")
                 .then().statusCode(429)
                 .contentType("application/problem+json")

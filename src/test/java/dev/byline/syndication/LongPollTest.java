@@ -123,7 +123,7 @@ class LongPollTest {
                 .header("ETag", not(emptyOrNullString()))
                 .header("Last-Modified", not(emptyOrNullString()))
                 .header("Cache-Control", equalTo("private, no-cache"))
-                .header("Vary", equalTo("Authorization, X-API-Key"))
+                .header("Vary", equalTo("Accept-Encoding, Authorization, X-API-Key"))
                 .header("Link", containsString("rel=\"next\""))
                 .header("RateLimit-Policy", startsWith("\"partner\""))
                 .header("RateLimit", startsWith("\"partner\""))
