@@ -35,7 +35,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (isSet(context.getValue(URL_KEY)) || !enabled(context) || duringBuild()) {
+        if (isSet(context.getValue(URL_KEY)) || !enabled(context) || duringBuild() || trainingClassArchive()) {
             return List.of();
         }
         String url = System.getProperty(RUNNING_URL);
@@ -61,6 +61,14 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     private static boolean duringBuild() {
         return StackWalker.getInstance().walk(frames -> frames
                 .anyMatch(frame -> frame.getClassName().startsWith("io.quarkus.deployment.QuarkusAugmentor")));
+    }
+
+    /**
+     * The package goal with {@code quarkus.package.jar.appcds.enabled} starts the application once to record the
+     * classes it loads (AppCDS); that run stops before anything connects, so it needs no database.
+     */
+    private static boolean trainingClassArchive() {
+        return Boolean.getBoolean("quarkus.appcds.generate");
     }
 
     private static boolean enabled(ConfigSourceContext context) {
