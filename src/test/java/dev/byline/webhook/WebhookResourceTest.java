@@ -464,6 +464,23 @@ class WebhookResourceTest {
         assertEquals(published, articleIds(receiver.received(path)));
     }
 
+    @Test
+    void aRevokedKeysWebhooksAreNotDelivered() {
+        String key = Keys.issue(Roles.PARTNER);
+        UUID id = UUID.fromString(given().auth().oauth2(key).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(Fixtures.unique("revoked"))))
+                .when().post(WEBHOOKS).then().statusCode(201).extract().path("id"));
+        dispatcher.stop();
+        publish(Map.of("headline", "For a key about to go"));
+        UUID claimant = UUID.randomUUID();
+        assertTrue(queue.claim(claimant, 100).contains(id), "a current partner key's webhook has work");
+        queue.release(id, claimant);
+
+        String keyId = Keys.service().authenticate(key).orElseThrow().keyId().toString();
+        given().auth().oauth2(adminKey).when().delete("/api/v1/keys/" + keyId).then().statusCode(204);
+        assertFalse(queue.claim(claimant, 100).contains(id), "a revoked key's webhook is not delivered");
+    }
+
     private static RequestSpecification asPartner() {
         return given().auth().oauth2(partnerKey);
     }
