@@ -123,9 +123,15 @@ public class WebhookQueue {
                 .setParameter(1, subscriptionId).getResultList();
         if (!redelivery.isEmpty()) {
             Object[] row = (Object[]) redelivery.get(0);
-            long seq = ((Number) row[1]).longValue();
-            ArticleChange change = entityManager.find(ArticleChange.class, seq);
-            return Optional.of(work(subscription, change, ((Number) row[0]).longValue()));
+            long redeliveryId = ((Number) row[0]).longValue();
+            ArticleChange change = entityManager.find(ArticleChange.class, ((Number) row[1]).longValue());
+            if (change != null) {
+                return Optional.of(work(subscription, change, redeliveryId));
+            }
+            // The feed keeps every change, so this is a hand-made row: drop it rather than claim it forever.
+            entityManager.createNativeQuery("delete from webhook_redelivery where id = ?1")
+                    .setParameter(1, redeliveryId).executeUpdate();
+            return Optional.empty();
         }
         if (subscription.nextAttemptAt.isAfter(Instant.now())) {
             return Optional.empty();
