@@ -156,6 +156,74 @@ public interface BylineConfig {
         int maxPollsPerKey();
     }
 
+    /** Push delivery of the change feed to partners' URLs (Standard Webhooks). */
+    Webhooks webhooks();
+
+    /**
+     * Webhook subscriptions: how deliveries are sent, retried and paused, and which addresses they may reach. Every
+     * instance on a database delivers; a subscription is claimed by one instance at a time.
+     */
+    interface Webhooks {
+        /** Deliver webhooks from this instance; subscriptions can still be managed through the API when false. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Deliveries this instance sends at once (one per subscription, so that each stays in order). */
+        @WithDefault("4")
+        int workers();
+
+        /** How long a connection to a receiver may take to open. */
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** How long a receiver may take to answer a delivery with its status; longer is a failure, retried. */
+        @WithDefault("PT15S")
+        Duration requestTimeout();
+
+        /** Delay before the first retry of a failed delivery; each further retry waits twice as long (with jitter). */
+        @WithDefault("PT5S")
+        Duration retryInitialDelay();
+
+        /** The longest wait between two retries of a delivery. */
+        @WithDefault("PT1H")
+        Duration retryMaxDelay();
+
+        /**
+         * How long deliveries of one event keep failing before the subscription is paused (it keeps its place and
+         * resumes from that event).
+         */
+        @WithDefault("PT24H")
+        Duration retryWindow();
+
+        /** How often each instance looks for due deliveries in case a database notice was missed. */
+        @WithDefault("5s")
+        String pollInterval();
+
+        /** Subscriptions one API key may hold. */
+        @WithDefault("10")
+        int maxPerKey();
+
+        /** How long entries of the delivery log are kept. */
+        @WithDefault("P30D")
+        Duration logRetention();
+
+        /**
+         * Allow receivers on loopback, link-local, private and other non-public addresses (only for a deployment
+         * whose partners are all inside its own network).
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Host names, addresses or CIDR ranges that receivers may use even though they are not public. */
+        Optional<List<String>> allowedTargets();
+
+        /**
+         * Key that encrypts the subscriptions' signing secrets in the database; when unset a random key is generated
+         * once and kept in the database (set it to keep the key out of database backups).
+         */
+        Optional<String> secretKey();
+    }
+
     /** Settings of the embedded PostgreSQL started when no datasource URL is configured. */
     EmbeddedPostgres embeddedPostgres();
 

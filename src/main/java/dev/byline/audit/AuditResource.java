@@ -23,7 +23,7 @@ import java.util.UUID;
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
-    private static final java.util.List<String> TARGET_TYPES = java.util.List.of("article", "source", "key", "comment");
+    private static final java.util.List<String> TARGET_TYPES = java.util.List.of("article", "source", "key", "comment", "webhook");
 
     private final AuditService audit;
 

@@ -22,7 +22,8 @@ public record ChangeItem(
     public record Tombstone(UUID id, String slug, Instant deletedAt) {
     }
 
-    static ChangeItem from(ArticleChange change, URI baseUri) {
+    /** The item for one entry of the change feed, with its href resolved against the API's address {@code baseUri}. */
+    public static ChangeItem from(ArticleChange change, URI baseUri) {
         ChangeKind kind = ChangeKind.of(change.kind);
         boolean deleted = kind == ChangeKind.DELETED;
         return new ChangeItem(kind, change.articleId, change.slug, change.version, change.at,

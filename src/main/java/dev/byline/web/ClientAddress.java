@@ -48,10 +48,11 @@ public class ClientAddress {
         return trusted.stream().anyMatch(cidr -> cidr.contains(address));
     }
 
-    /** An address range such as 10.0.0.0/8 or a single address. */
-    record Cidr(byte[] network, int prefixLength) {
+    /** An address range such as 10.0.0.0/8 or a single address (also the allow list of webhook targets). */
+    public record Cidr(byte[] network, int prefixLength) {
 
-        static Cidr parse(String text) {
+        /** The range {@code text} names; IllegalArgumentException when it is not an IP literal or CIDR range. */
+        public static Cidr parse(String text) {
             String[] parts = text.split("/", 2);
             byte[] address = literal(parts[0]);
             if (address == null) {
@@ -61,7 +62,8 @@ public class ClientAddress {
             return new Cidr(address, bits);
         }
 
-        boolean contains(String candidate) {
+        /** Whether the IP literal {@code candidate} is in this range (a host name never is). */
+        public boolean contains(String candidate) {
             byte[] address = literal(candidate);
             if (address == null || address.length != network.length) {
                 return false;

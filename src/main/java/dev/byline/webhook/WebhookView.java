@@ -1,0 +1,40 @@
+package dev.byline.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A subscription as its owner reads it: the settings, and where delivery stands (paused and why, failing since
+ * when, the next retry). The signing secret appears only in the response that created it.
+ */
+public record WebhookView(
+        UUID id,
+        String url,
+        String description,
+        List<String> events,
+        List<String> sections,
+        List<String> sources,
+        String status,
+        Instant pausedAt,
+        String pausedReason,
+        int consecutiveFailures,
+        Instant failingSince,
+        Instant nextAttemptAt,
+        UUID keyId,
+        Instant createdAt,
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+
+    static WebhookView from(WebhookSubscription subscription) {
+        return created(subscription, null);
+    }
+
+    static WebhookView created(WebhookSubscription s, String secret) {
+        boolean retrying = s.attempts > 0 && WebhookSubscription.ACTIVE.equals(s.status);
+        return new WebhookView(s.id, s.url, s.description, s.events, s.sections, s.sources, s.status, s.pausedAt,
+                s.pausedReason, s.attempts, s.failingSince, retrying ? s.nextAttemptAt : null, s.keyId, s.createdAt,
+                s.updatedAt, secret);
+    }
+}
