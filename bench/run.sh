@@ -841,7 +841,7 @@ main() {
         "feed Atom + key (full text)|/feeds/atom.xml|$auth|200|||wrk"
         "feed section=world RSS|/feeds/sections/world/rss.xml||200|||wrk"
         "feed RSS, 304|/feeds/rss.xml|If-None-Match: @etag|304|||wrk"
-        "article by slug as ninjs|/api/v1/articles/{slug}?format=ninjs||200|||wrk"
+        "article by slug as ninjs|/api/v1/articles/{slug}/ninjs||200|||wrk"
         "change feed, 100 changes + key|/api/v1/changes?limit=100|$auth|200|||wrk"
     )
     # The database ceiling: the SQL of a cache-miss article GET, straight through pgbench.

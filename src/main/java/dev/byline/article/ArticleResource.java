@@ -96,16 +96,37 @@ public class ArticleResource {
     @NonBlocking
     public Uni<Response> get(@PathParam("idOrSlug") String idOrSlug, @QueryParam("format") String format,
             @Context Request request, @Context HttpHeaders headers, @Context UriInfo uri) {
+        if (wantsNinjs(format, headers)) {
+            // ninjs has a URL of its own, so that each operation of the contract answers one media type; clients
+            // that negotiate on this URL are sent there.
+            return Uni.createFrom().item(Response.seeOther(uri.getBaseUriBuilder()
+                            .path("api/v1/articles/{idOrSlug}/ninjs").build(idOrSlug))
+                    .header(HttpHeaders.CACHE_CONTROL, Caching.publicFor(config.cacheMaxAge()))
+                    .header(HttpHeaders.VARY, "Accept")
+                    .build());
+        }
         // What is in memory is answered on the event loop; anything that reads the database moves to a worker.
         // The identity was resolved by the rate-limit filter; the deferred form hands it over without blocking.
-        boolean ninjsWanted = wantsNinjs(format, headers);
-        return identities.getDeferredIdentity().onItem().transformToUni(identity -> read(idOrSlug, ninjsWanted,
-                Caller.holds(identity, Roles.PARTNER), Caller.holds(identity, Roles.EDITOR), request, headers, uri));
+        return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            boolean editor = Caller.holds(identity, Roles.EDITOR);
+            boolean partner = Caller.holds(identity, Roles.PARTNER);
+            return articles.readFromMemory(idOrSlug)
+                    .map(lookup -> Uni.createFrom().item(article(lookup, editor, request, uri)))
+                    .orElseGet(() -> blocking(() -> article(articles.read(idOrSlug, editor, partner), editor, request,
+                            uri)));
+        });
     }
 
-    private Uni<Response> read(String idOrSlug, boolean ninjsWanted, boolean partner, boolean editor, Request request,
-            HttpHeaders headers, UriInfo uri) {
-        if (ninjsWanted) {
+    @GET
+    @Path("/{idOrSlug}/ninjs")
+    @Produces({Ninjs.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @NonBlocking
+    public Uni<Response> getNinjs(@PathParam("idOrSlug") String idOrSlug, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
+        // As for JSON: a kept document is answered on the event loop without touching the database.
+        return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            boolean partner = Caller.holds(identity, Roles.PARTNER);
+            boolean editor = Caller.holds(identity, Roles.EDITOR);
             URI base = uri.getBaseUri();
             String key = "ninjs " + idOrSlug + " " + partner + " " + editor + " " + base;
             return caches.cached(key)
@@ -116,17 +137,15 @@ public class ArticleResource {
                         return new ReadCaches.Body(json, Representations.contentTag(json), rendered.lastModified(), null,
                                 rendered.isPublic());
                     }), headers, partner, editor)));
-        }
-        return articles.readFromMemory(idOrSlug)
-                .map(lookup -> Uni.createFrom().item(article(lookup, editor, request, uri)))
-                .orElseGet(() -> blocking(() -> article(articles.read(idOrSlug, editor, partner), editor, request, uri)));
+        });
     }
 
+    /** ninjs is always sent as ninjs, also to clients that ask for plain JSON (it is JSON). */
     private Response ninjs(ReadCaches.Body body, HttpHeaders headers, boolean partner, boolean editor) {
         return representations.ok(headers, body.bytes(), NINJS, new EntityTag(body.tag()), body.lastModified(),
                 body.shared() && !partner && !editor ? Caching.publicFor(config.cacheMaxAge())
                         : Caching.privateRevalidate(),
-                Representations.varyByCredentials(true));
+                Representations.varyByCredentials(false));
     }
 
     private Response article(ArticleService.Lookup lookup, boolean editor, Request request, UriInfo uri) {
@@ -138,7 +157,7 @@ public class ArticleResource {
         }
         ArticleService.Lookup.Found found = (ArticleService.Lookup.Found) lookup;
         // Embargoed articles that partners may read are not public yet: no shared cache may keep them.
-        // The same URL serves ninjs by Accept: caches must key on it too.
+        // The same URL redirects to ninjs by Accept: caches must key on it too.
         return representations.ok(request, found.article().json(), found.article().tag(),
                 cacheFor(found.shared(), editor),
                 Representations.varyByCredentials(true));
@@ -212,7 +231,7 @@ public class ArticleResource {
         return representations.written(article, article.version()).build();
     }
 
-    /** ninjs when asked for with {@code format=ninjs}, or named in Accept (and JSON is not preferred over it). */
+    /** ninjs asked for with {@code format=ninjs}, or named in Accept (and JSON not preferred over it): a redirect. */
     private static boolean wantsNinjs(String format, HttpHeaders headers) {
         if (format != null && !format.isBlank()) {
             return switch (format.trim()) {

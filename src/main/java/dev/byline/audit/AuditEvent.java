@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,9 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(name = "target_id")
     public String targetId;
 
+    /** A JSON object (AuditSummary), kept as the text it was written as. */
+    @Column(columnDefinition = "json")
+    @ColumnTransformer(write = "cast(? as json)")
     public String summary;
 
     /** GET /api/v1/audit: newest first, keyset on id, each filter optional (indexes in V2). */

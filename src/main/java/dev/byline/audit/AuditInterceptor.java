@@ -1,16 +1,15 @@
 package dev.byline.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.byline.Caller;
 import io.quarkus.arc.ArcInvocationContext;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,12 +22,12 @@ import java.util.UUID;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
 public class AuditInterceptor {
 
-    private static final int MAX_VALUE = 200;
-
     private final Caller caller;
+    private final ObjectMapper mapper;
 
-    public AuditInterceptor(Caller caller) {
+    public AuditInterceptor(Caller caller, ObjectMapper mapper) {
         this.caller = caller;
+        this.mapper = mapper;
     }
 
     @AroundInvoke
@@ -42,7 +41,8 @@ public class AuditInterceptor {
         event.action = audited.action();
         event.targetType = audited.target();
         event.targetId = targetId(result, invocation.getParameters());
-        event.summary = summary(invocation.getParameters());
+        ObjectNode summary = AuditSummary.of(invocation.getParameters(), mapper);
+        event.summary = summary == null ? null : mapper.writeValueAsString(summary);
         event.persist();
         return result;
     }
@@ -71,39 +71,5 @@ public class AuditInterceptor {
             }
         }
         return null;
-    }
-
-    /** A short account of the request: the fields a patch changed, the short values of an input. */
-    private static String summary(Object[] parameters) {
-        List<String> parts = new ArrayList<>();
-        for (Object parameter : parameters) {
-            if (parameter instanceof JsonNode patch && patch.isObject()) {
-                List<String> fields = new ArrayList<>();
-                patch.fieldNames().forEachRemaining(fields::add);
-                parts.add("changed " + String.join(", ", fields));
-            } else if (parameter != null && parameter.getClass().isRecord()) {
-                parts.add(describe(parameter));
-            }
-        }
-        String summary = String.join("; ", parts);
-        return summary.isEmpty() ? null : summary;
-    }
-
-    private static String describe(Object record) {
-        List<String> values = new ArrayList<>();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            try {
-                Object value = component.getAccessor().invoke(record);
-                if (value == null) {
-                    continue;
-                }
-                String text = value.toString();
-                values.add(text.length() > MAX_VALUE || value instanceof Iterable<?> && text.length() > MAX_VALUE
-                        ? component.getName() : component.getName() + "=" + text);
-            } catch (ReflectiveOperationException e) {
-                values.add(component.getName());
-            }
-        }
-        return String.join(", ", values);
     }
 }

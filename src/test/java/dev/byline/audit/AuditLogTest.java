@@ -1,17 +1,22 @@
 package dev.byline.audit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.byline.Roles;
 import dev.byline.support.Fixtures;
 import dev.byline.support.Keys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Every write is recorded with who made it, and a refused write leaves no record. */
@@ -36,11 +41,54 @@ class AuditLogTest {
                 .then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("items[0].action", equalTo("source.update"))
-                .body("items[0].summary", containsString("name"))
+                .body("items[0].summary", equalTo(Map.of("name", "Audited Agency Ltd")))
                 .body("items[1].action", equalTo("source.create"))
+                .body("items[1].summary", equalTo(Map.of("slug", slug, "name", "Audited Agency", "kind", "wire-agency")))
                 .body("items[1].actor.keyId", notNullValue())
                 .body("items[1].actor.name", containsString("test key"))
                 .body("items[1].at", notNullValue());
+    }
+
+    @Test
+    void summariesAreJsonOfWhatTheRequestSetWithLongValuesShortened() {
+        String admin = Keys.issue(Roles.ADMIN);
+        String editor = Keys.issue(Roles.EDITOR);
+        String cited = Fixtures.unique("cited");
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("slug", cited, "name", "Cited Agency", "kind", "newspaper"))
+                .when().post("/api/v1/sources").then().statusCode(201);
+        String body = "Paragraph. ".repeat(50).strip();
+        List<String> tags = IntStream.rangeClosed(1, 12).mapToObj(i -> "tag-" + i).toList();
+        String id = given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("headline", "Summarised story", "standfirst", "Kept as it is.", "bodyText", body,
+                        "tags", tags, "citedSources", List.of(Map.of("source", cited, "role", "cited"))))
+                .when().post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        String etag = given().auth().oauth2(editor).when().get("/api/v1/articles/" + id).then().extract().header("ETag");
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"standfirst\": null, \"rights\": {\"syndicatable\": false}}")
+                .when().patch("/api/v1/articles/" + id).then().statusCode(200);
+        String current = given().auth().oauth2(editor).when().get("/api/v1/articles/" + id).then().extract().header("ETag");
+        given().auth().oauth2(editor).header("If-Match", current).when().delete("/api/v1/articles/" + id)
+                .then().statusCode(204);
+
+        given().auth().oauth2(admin).queryParam("targetType", "article").queryParam("targetId", id)
+                .when().get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("items.action", contains("article.delete", "article.update", "article.create"))
+                .body("items[0].summary", nullValue())
+                // A merge patch is listed as sent: null is a field cleared.
+                .body("items[1].summary", equalTo(new java.util.LinkedHashMap<String, Object>() {{
+                    put("standfirst", null);
+                    put("rights", Map.of("syndicatable", false));
+                }}))
+                // An input lists what was given, texts cut to 100 characters and lists to 10 items.
+                .body("items[2].summary.keySet()", containsInAnyOrder("headline", "standfirst", "bodyText", "tags",
+                        "citedSources"))
+                .body("items[2].summary.headline", equalTo("Summarised story"))
+                .body("items[2].summary.bodyText", equalTo(body.substring(0, 99) + "…"))
+                .body("items[2].summary.tags", equalTo(List.of("tag-1", "tag-2", "tag-3", "tag-4", "tag-5", "tag-6",
+                        "tag-7", "tag-8", "tag-9", "tag-10", "… 2 more")))
+                .body("items[2].summary.citedSources", equalTo(List.of(Map.of("source", cited, "role", "cited"))));
     }
 
     @Test

@@ -216,7 +216,7 @@ class ChangeFeedTest {
         var stopped = kindsSince(cursor, ids);
         assertEquals(List.of(inheriting + ":withdrawn"), stopped.getKey(),
                 "only the published article that follows the source's flag leaves partners");
-        newsroom.asPartner().accept("application/ninjs+json").get("/api/v1/articles/" + inheriting)
+        newsroom.asPartner().get("/api/v1/articles/" + inheriting + "/ninjs")
                 .then().statusCode(404);
 
         patchSource(source, Map.of("rights", Map.of("copyrightHolder", "Flip Agency", "syndicatable", true)));

@@ -34,7 +34,7 @@ class HiddenArticlesTest {
         caller.get().get("/api/v1/articles/" + id).then().statusCode(404)
                 .body("detail", not(containsString("withdrawn")))
                 .body("detail", not(containsString("deleted")));
-        caller.get().accept("application/ninjs+json").get("/api/v1/articles/" + id).then().statusCode(404)
+        caller.get().get("/api/v1/articles/" + id + "/ninjs").then().statusCode(404)
                 .body(not(containsString("Secret")));
     }
 
@@ -69,7 +69,7 @@ class HiddenArticlesTest {
 
         assertUnknownTo(() -> given(), id);
         newsroom.asPartner().get("/api/v1/articles/" + id).then().statusCode(410);
-        newsroom.asPartner().accept("application/ninjs+json").get("/api/v1/articles/" + id).then().statusCode(200)
+        newsroom.asPartner().get("/api/v1/articles/" + id + "/ninjs").then().statusCode(200)
                 .body("pubStatus", equalTo("withheld"))
                 .header("Cache-Control", not(containsString("public")));
     }
@@ -79,13 +79,13 @@ class HiddenArticlesTest {
         String withdrawn = newsroom.published(Map.of("headline", "Was public, then withdrawn"));
         newsroom.withdraw(withdrawn);
         given().get("/api/v1/articles/" + withdrawn).then().statusCode(410);
-        given().accept("application/ninjs+json").get("/api/v1/articles/" + withdrawn).then().statusCode(200)
+        given().get("/api/v1/articles/" + withdrawn + "/ninjs").then().statusCode(200)
                 .body("pubStatus", equalTo("withheld"));
 
         String deleted = newsroom.published(Map.of("headline", "Was public, then deleted"));
         newsroom.delete(deleted);
         given().get("/api/v1/articles/" + deleted).then().statusCode(410);
-        given().accept("application/ninjs+json").get("/api/v1/articles/" + deleted).then().statusCode(200)
+        given().get("/api/v1/articles/" + deleted + "/ninjs").then().statusCode(200)
                 .body("pubStatus", equalTo("canceled"));
     }
 
@@ -105,7 +105,7 @@ class HiddenArticlesTest {
     void anUnsyndicatableDraftIsUnknownNotUnavailable() {
         String source = newsroom.source("Closed Agency", Map.of("rights", Map.of("syndicatable", false)));
         String id = newsroom.draft(Map.of("headline", "Secret closed draft", "source", source));
-        given().accept("application/ninjs+json").get("/api/v1/articles/" + id).then().statusCode(404)
+        given().get("/api/v1/articles/" + id + "/ninjs").then().statusCode(404)
                 .body("detail", not(containsString("syndication")));
         List.of(id).forEach(x -> given().get("/api/v1/articles/" + x).then().statusCode(404));
     }

@@ -84,14 +84,14 @@ class TimeRulesTest {
 
         given().get("/api/v1/articles/" + id).then().statusCode(404);
         given().get("/api/v1/articles/" + id + "/comments").then().statusCode(404);
-        given().accept("application/ninjs+json").get("/api/v1/articles/" + id).then().statusCode(404);
+        given().get("/api/v1/articles/" + id + "/ninjs").then().statusCode(404);
         given().queryParam("section", section).get("/api/v1/articles").then().statusCode(200).body("items", hasSize(0));
         given().get("/feeds/sections/" + section + "/feed.json").then().statusCode(200).body("items", hasSize(0));
 
         newsroom.asPartner().get("/api/v1/articles/" + id).then().statusCode(200)
                 .header("Cache-Control", startsWith("private"))
                 .body("embargoedUntil", equalTo(until.toString()));
-        newsroom.asPartner().accept("application/ninjs+json").get("/api/v1/articles/" + id).then().statusCode(200)
+        newsroom.asPartner().get("/api/v1/articles/" + id + "/ninjs").then().statusCode(200)
                 .body("embargoedUntil", equalTo(until.toString()))
                 .body("pubStatus", equalTo("usable"));
         newsroom.asPartner().get("/feeds/sections/" + section + "/feed.json").then().statusCode(200)
@@ -119,7 +119,7 @@ class TimeRulesTest {
         newsroom.asPartner().get("/feeds/sections/" + section + "/feed.json").then().statusCode(200).body("items", hasSize(0));
         given().get("/api/v1/articles/" + id).then().statusCode(410);
         given().get("/api/v1/articles/" + id + "/comments").then().statusCode(410);
-        given().accept("application/ninjs+json").get("/api/v1/articles/" + id).then().statusCode(200)
+        given().get("/api/v1/articles/" + id + "/ninjs").then().statusCode(200)
                 .body("pubStatus", equalTo("withheld"));
         List<String> kinds = kindsOf(id, cursor, k -> k.contains("expired"));
         assertEquals(List.of("published", "expired"), kinds);
