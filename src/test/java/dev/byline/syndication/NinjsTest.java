@@ -80,7 +80,7 @@ class NinjsTest {
                 .contentType(startsWith(NINJS))
                 .header("ETag", not(emptyOrNullString()))
                 .header("Last-Modified", not(emptyOrNullString()))
-                .header("Vary", equalTo("Authorization, X-API-Key"))
+                .header("Vary", equalTo("Accept-Encoding, Authorization, X-API-Key"))
                 .header("Cache-Control", startsWith("public"))
                 .body("uri", equalTo("urn:uuid:" + id))
                 .body("type", equalTo("text"))
