@@ -1,5 +1,6 @@
 package dev.byline.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.byline.web.Problem;
 import java.util.List;
 import java.util.UUID;
@@ -22,10 +23,11 @@ public record FeedImportResult(ImportForm form, String title, int created, int e
      * @param headline its title
      * @param outcome created, existing, updated or refused
      * @param articleId the article it became or matched; null when refused
-     * @param report what was detected; null when refused
-     * @param problem why it was refused; null otherwise
+     * @param report what was detected; left out when refused
+     * @param problem why it was refused; left out otherwise
      */
     public record Item(int position, String key, String headline, ImportOutcome outcome, UUID articleId,
-            ImportReport report, Problem problem) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) ImportReport report,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Problem problem) {
     }
 }

@@ -21,6 +21,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.jsoup.Jsoup;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
@@ -77,7 +82,8 @@ final class FeedReader {
             throw new ProblemException(ProblemType.VALIDATION, "The feed has " + entries.size()
                     + " items; one import takes at most " + MAX_ITEMS + ". Send it in parts.");
         }
-        Language language = Language.normalise(feed.getLanguage())
+        String declared = feed.getLanguage() != null ? feed.getLanguage() : rootLanguage(body);
+        Language language = Language.normalise(declared)
                 .map(tag -> new Language(tag, "the feed's language"))
                 .orElse(fallback);
         return new Feed(form, feed.getFeedType(), text(feed.getTitle()), language, List.copyOf(entries));
@@ -185,6 +191,32 @@ final class FeedReader {
         }
         return new ProblemException(ProblemType.MALFORMED, "The document is not well-formed XML at line "
                 + parse.getLineNumber() + ", column " + parse.getColumnNumber() + ": " + message);
+    }
+
+    /**
+     * The xml:lang of the root element (Atom's way of giving a feed's language, which ROME does not read); null when
+     * there is none. Only called on a document ROME has read, so it has no DOCTYPE; the reader is told to resolve
+     * nothing all the same.
+     */
+    private static String rootLanguage(byte[] body) {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(body));
+            try {
+                while (reader.hasNext()) {
+                    if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+                        return reader.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
+                    }
+                }
+                return null;
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            return null;
+        }
     }
 
     private static Instant instant(Date date) {
