@@ -1,7 +1,9 @@
 package dev.byline.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rometools.rome.feed.synd.SyndEntry;
 import dev.byline.article.ArticleInput;
 import dev.byline.article.ArticleInput.CitationInput;
@@ -188,7 +190,7 @@ public class ImportService {
         return new ImportResult(ImportOutcome.EXISTING, articleId, article, prepared.report(reason, matchedBy));
     }
 
-    private static Prepared prepare(WireStory story, ProvenanceDetector detector) {
+    private Prepared prepare(WireStory story, ProvenanceDetector detector) {
         WireCopy copy = story.bodyHtml() != null ? WireCopy.ofHtml(story.bodyHtml())
                 : story.bodyText() != null ? WireCopy.ofText(story.bodyText(), story.bodyFirstLine())
                 : new WireCopy(null, null, List.of(), List.of(), null, null, null);
@@ -201,20 +203,49 @@ public class ImportService {
             notes.add("The attribution is longer than an article's " + MAX_ATTRIBUTION + " characters; it was not kept.");
             attributionText = null;
         }
-        List<CitationInput> citations = detection.citations().stream()
-                .map(c -> new CitationInput(c.source().slug(), c.role(), null, null))
-                .toList();
-        ArticleInput draft = new ArticleInput(null, story.headline(), story.standfirst(), copy.bodyHtml(),
-                copy.bodyText(), story.byline() != null ? story.byline() : copy.byline(),
-                story.dateline() != null ? story.dateline() : copy.dateline(), null,
-                story.tags().isEmpty() ? null : story.tags(), story.language().value(),
-                detection.source() == null ? null : detection.source().source().slug(), attributionText,
-                citations.isEmpty() ? null : citations, story.rights(), story.canonicalUrl(), null, null);
+        // Built as JSON and read as the input of POST /articles: only what an import sets is named here, and a field
+        // the article input gains later simply stays unset.
+        ObjectNode fields = mapper.createObjectNode();
+        fields.put("headline", story.headline());
+        putIfPresent(fields, "standfirst", story.standfirst());
+        putIfPresent(fields, "bodyHtml", copy.bodyHtml());
+        putIfPresent(fields, "bodyText", copy.bodyText());
+        putIfPresent(fields, "byline", story.byline() != null ? story.byline() : copy.byline());
+        putIfPresent(fields, "dateline", story.dateline() != null ? story.dateline() : copy.dateline());
+        fields.put("language", story.language().value());
+        putIfPresent(fields, "source", detection.source() == null ? null : detection.source().source().slug());
+        putIfPresent(fields, "attribution", attributionText);
+        putIfPresent(fields, "canonicalUrl", story.canonicalUrl());
+        if (!story.tags().isEmpty()) {
+            fields.set("tags", mapper.valueToTree(story.tags()));
+        }
+        if (!detection.citations().isEmpty()) {
+            fields.set("citedSources", mapper.valueToTree(detection.citations().stream()
+                    .map(c -> new CitationInput(c.source().slug(), c.role(), null, null))
+                    .toList()));
+        }
+        if (story.rights() != null) {
+            ObjectNode rights = fields.putObject("rights");
+            putIfPresent(rights, "copyrightHolder", story.rights().copyrightHolder());
+            putIfPresent(rights, "usageTerms", story.rights().usageTerms());
+        }
+        ArticleInput draft;
+        try {
+            draft = mapper.treeToValue(fields, ArticleInput.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An import's own draft could not be read as an article", e);
+        }
         ImportKeys keys = new ImportKeys(story.form(), story.origin(), story.version(), story.versionAt(),
                 TextFingerprint.of(story.headline(), copy.plainText()));
         ImportReport report = new ImportReport(story.form(), null, null, story.language(), copy.removed(), attribution,
                 detection.source(), detection.citations(), detection.suggestions(), List.copyOf(notes));
         return new Prepared(keys, draft, report);
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 
     /** The register, read once per import. */

@@ -12,10 +12,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.Roles;
 import dev.byline.support.Fixtures;
 import dev.byline.support.Keys;
+import dev.byline.support.SqlStatements;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -25,6 +27,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +58,9 @@ class ImportResourceTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     @BeforeAll
     static void keys() {
@@ -535,6 +541,20 @@ class ImportResourceTest {
         importAs(TEXT, "Headline\n\n" + "word ".repeat(210_000)).statusCode(413).contentType(PROBLEM_JSON)
                 .body("type", equalTo("/problems/payload-too-large"));
         assertEquals(before, stored());
+    }
+
+    @Test
+    void anImportCostsAFixedNumberOfStatementsWhateverTheRegisterOrStorySize() {
+        source(outlet() + " Wire", "wire-agency", List.of());
+        String story = "Statement budget for " + outlet() + "\n\n" + "Heavy rain fell again. ".repeat(2000) + "\n";
+
+        long created = SqlStatements.during(entityManagerFactory, () -> importAs(TEXT, story).statusCode(201));
+        long again = SqlStatements.during(entityManagerFactory, () -> importAs(TEXT, story).statusCode(200));
+
+        // The register, the key lookup, the free slug, the article, its slug, its text key and two audit records.
+        assertTrue(created <= 8, "a new draft took " + created + " statements");
+        // The register, the key lookup and the article's read.
+        assertTrue(again <= 3, "a repeat took " + again + " statements");
     }
 
     // ---- Audit ---------------------------------------------------------------------------------------------------
