@@ -74,7 +74,8 @@ final class ProvenanceDetector {
             "their", "this", "that", "these", "those", "sources", "parliament", "congress", "senate", "court",
             "reporters", "journalists", "witnesses", "residents", "local", "state", "federal", "many", "some");
 
-    private record CuePatterns(Cue cue, Pattern known, Pattern unknown) {
+    /** A cue's patterns; {@code cue} alone is tried first, so that most sentences cost one quick search. */
+    private record CuePatterns(Cue cue, Pattern alone, Pattern known, Pattern unknown) {
     }
 
     private final SourceRegister register;
@@ -86,7 +87,7 @@ final class ProvenanceDetector {
         for (Cue cue : CUES) {
             String before = cue.before().isEmpty() ? "" : SourceRegister.BEFORE + "(?iu:" + cue.before() + ")";
             String after = cue.after().isEmpty() ? "" : "(?iu:" + cue.after() + ")" + SourceRegister.AFTER;
-            patterns.add(new CuePatterns(cue,
+            patterns.add(new CuePatterns(cue, Pattern.compile(before + after),
                     Pattern.compile(before + SourceRegister.BEFORE + "(?<name>(?iu:" + register.names() + "))"
                             + SourceRegister.AFTER + after),
                     Pattern.compile(before + SourceRegister.BEFORE + "(?<name>" + CAPITALISED + ")"
@@ -226,7 +227,8 @@ final class ProvenanceDetector {
 
     private void findCitations(String sentence, Findings findings) {
         List<int[]> known = new ArrayList<>();
-        for (CuePatterns cue : cues) {
+        List<CuePatterns> present = cues.stream().filter(cue -> cue.alone().matcher(sentence).find()).toList();
+        for (CuePatterns cue : present) {
             if (register.isEmpty()) {
                 break;
             }
@@ -242,7 +244,7 @@ final class ProvenanceDetector {
                 }
             }
         }
-        for (CuePatterns cue : cues) {
+        for (CuePatterns cue : present) {
             Matcher matcher = cue.unknown().matcher(sentence);
             while (matcher.find()) {
                 int start = matcher.start("name");
