@@ -1,0 +1,159 @@
+package dev.byline.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.byline.article.Article;
+import dev.byline.article.ArticleActions.CorrectionInput;
+import dev.byline.article.ArticleInput;
+import dev.byline.article.ArticleService;
+import dev.byline.article.ArticleView;
+import dev.byline.audit.Audited;
+import dev.byline.source.Rights;
+import dev.byline.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Writes imported stories as drafts through {@link ArticleService}, so that they follow every rule of articles written
+ * by hand (validation, sanitised HTML, slugs, the change feed, cache eviction, the audit log). Each write is a
+ * transaction of its own, with the keys that will recognise the item when it is sent again: one refused item of a
+ * feed changes nothing and leaves the others be.
+ */
+@ApplicationScoped
+public class ImportDrafts {
+
+    private static final int MAX_CORRECTION = 2000;
+
+    private final ArticleService articles;
+    private final ObjectMapper mapper;
+
+    public ImportDrafts(ArticleService articles, ObjectMapper mapper) {
+        this.articles = articles;
+        this.mapper = mapper;
+    }
+
+    /**
+     * What a write did.
+     *
+     * @param id the article
+     * @param article the article after the write; null when nothing was written
+     * @param changed whether the headline or body changed
+     * @param corrected whether a correction note was added
+     */
+    public record Written(UUID id, ArticleView article, boolean changed, boolean corrected) {
+    }
+
+    /** A new draft, with its keys; a key taken meanwhile by the same item imported at once fails the whole write. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Audited(action = "article.import", target = "article")
+    public Written create(ImportKeys keys, ArticleInput draft) {
+        ArticleView article = articles.create(draft);
+        Instant now = now();
+        if (keys.origin() != null) {
+            ImportKey.of(ImportKey.ORIGIN, keys.origin(), article.id(), keys.form(), keys.version(), keys.versionAt(), now)
+                    .persist();
+        }
+        ImportKey.of(ImportKey.TEXT, keys.fingerprint(), article.id(), keys.form(), null, null, now).persistAndFlush();
+        return new Written(article.id(), article, true, false);
+    }
+
+    /**
+     * A newer version of an item imported before: the fields it carries replace the article's (headline and body
+     * always; byline, dateline, standfirst, tags, source, attribution, citations and rights when it has them), and an
+     * article the public or partners have seen gets a correction note when its headline or body changed. The origin key is locked, so that two
+     * newer versions arriving at once are applied in turn; one found to be no longer newer writes nothing.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Audited(action = "article.import", target = "article")
+    public Written update(ImportKeys keys, ArticleInput draft) {
+        ImportKey origin = ImportKey.lockOrigin(keys.origin()).orElseThrow(() -> ProblemException.conflict(
+                "The article imported from '" + keys.origin() + "' was deleted while this import ran; send it again."));
+        if (VersionOrder.of(origin.version, origin.versionAt, keys.version(), keys.versionAt()) != VersionOrder.NEWER) {
+            return new Written(origin.articleId, null, false, false);
+        }
+        Instant now = now();
+        Article article = Article.<Article>findByIdOptional(origin.articleId).orElseThrow(() -> ProblemException.conflict(
+                "The article imported from '" + keys.origin() + "' was deleted while this import ran; send it again."));
+        boolean textChanged = !TextFingerprint.of(article.headline, article.bodyText).equals(keys.fingerprint());
+        boolean seen = article.wasShownTo(true, now);
+        long before = article.version;
+        String id = origin.articleId.toString();
+        ArticleView view;
+        try {
+            view = articles.update(id, patch(draft), "\"v" + before + "\"");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An import's own patch could not be read", e);
+        }
+        boolean corrected = false;
+        if (textChanged && seen) {
+            view = articles.correct(id, new CorrectionInput(correctionNote(origin, keys)), null);
+            corrected = true;
+        }
+        origin.version = keys.version();
+        origin.versionAt = keys.versionAt();
+        origin.form = keys.form().toString();
+        origin.updatedAt = now;
+        ImportKey.recordIfFree(ImportKey.TEXT, keys.fingerprint(), origin.articleId, keys.form(), null, null, now);
+        return new Written(origin.articleId, view, textChanged, corrected);
+    }
+
+    /**
+     * Remembers that {@code keys.origin()} is another name of an article whose text arrived before under another (or
+     * no) identifier, so that later versions sent under it update that article. Changes no article, so not audited.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean adopt(UUID articleId, ImportKeys keys) {
+        return ImportKey.recordIfFree(ImportKey.ORIGIN, keys.origin(), articleId, keys.form(), keys.version(),
+                keys.versionAt(), now());
+    }
+
+    /** The JSON Merge Patch that applies a newer version: what it carries replaces, what it lacks stays. */
+    private ObjectNode patch(ArticleInput draft) {
+        ObjectNode patch = mapper.createObjectNode();
+        patch.put("headline", draft.headline());
+        patch.put("bodyHtml", draft.bodyHtml());
+        patch.put("bodyText", draft.bodyText());
+        patch.put("language", draft.language());
+        putIfPresent(patch, "standfirst", draft.standfirst());
+        putIfPresent(patch, "byline", draft.byline());
+        putIfPresent(patch, "dateline", draft.dateline());
+        putIfPresent(patch, "source", draft.source());
+        putIfPresent(patch, "attribution", draft.attribution());
+        putIfPresent(patch, "canonicalUrl", draft.canonicalUrl());
+        if (draft.tags() != null && !draft.tags().isEmpty()) {
+            patch.set("tags", mapper.valueToTree(draft.tags()));
+        }
+        if (draft.citedSources() != null && !draft.citedSources().isEmpty()) {
+            patch.set("citedSources", mapper.valueToTree(draft.citedSources()));
+        }
+        Rights rights = draft.rights();
+        if (rights != null) {
+            ObjectNode given = patch.putObject("rights");
+            putIfPresent(given, "copyrightHolder", rights.copyrightHolder());
+            putIfPresent(given, "usageTerms", rights.usageTerms());
+        }
+        return patch;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static String correctionNote(ImportKey origin, ImportKeys keys) {
+        String note = keys.version() != null
+                ? "Updated to version " + keys.version() + " of the provider's story"
+                        + (origin.version != null ? " (was version " + origin.version + ")" : "") + "."
+                : "Updated with the provider's version of " + keys.versionAt() + ".";
+        return note.length() <= MAX_CORRECTION ? note : note.substring(0, MAX_CORRECTION - 1) + "…";
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
