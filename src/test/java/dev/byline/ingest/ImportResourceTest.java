@@ -569,7 +569,8 @@ class ImportResourceTest {
                 .then().statusCode(200)
                 .body("items.action", contains("article.import", "article.create"))
                 .body("items[0].actor.name", containsString("test key"))
-                .body("items[0].summary", containsString("form=text"));
+                .body("items[0].summary.form", org.hamcrest.Matchers.equalTo("text"))
+                .body("items[0].summary.headline", org.hamcrest.Matchers.startsWith("Audit trail for"));
     }
 
     /** The cursor after the last change so far. */
