@@ -483,6 +483,12 @@ class FeedResourceTest {
             assertEquals(200, head.statusCode(), path);
             assertEquals(Optional.empty(), head.headers().firstValue("Content-Encoding"), path + " (HEAD)");
         }
+        for (String path : List.of("q/openapi", "feeds/rss.xml?limit=0")) {
+            HttpResponse<Void> other = client.send(HttpRequest.newBuilder(root.resolve(path))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals("gzip", other.headers().firstValue("Content-Encoding").orElse(null),
+                    path + " " + other.headers().firstValue("Content-Type"));
+        }
     }
 
     @Test
