@@ -41,7 +41,9 @@ record Feed(String title, String description, URI id, URI self, URI home, URI ar
         static Entry from(Article a, URI base, SiteLinks site, boolean fullText, Instant now) {
             URI api = base.resolve("api/v1/articles/" + a.slug);
             URI page = site.article(a.id, a.slug, a.section).orElse(api);
-            return new Entry(a.id, a.slug, a.headline, a.standfirst, fullText ? a.bodyHtml : null, a.byline, a.dateline,
+            // A draft may be published without a body: then there is no full text to give, only the summary.
+            String body = fullText && a.bodyHtml != null && !a.bodyHtml.isBlank() ? a.bodyHtml : null;
+            return new Entry(a.id, a.slug, a.headline, a.standfirst, body, a.byline, a.dateline,
                     a.section, a.tags, a.language, a.publishedAt, a.updatedAt, a.version, SourceRef.from(a.source),
                     a.source == null ? null : a.source.homepageUrl,
                     a.source == null ? null : base.resolve("api/v1/sources/" + a.source.slug),

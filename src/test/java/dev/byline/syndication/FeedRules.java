@@ -136,9 +136,13 @@ final class FeedRules {
         }
     }
 
-    /** Text constructs of type text must not look like markup (ContainsUndeclaredHTML). */
+    /** Text constructs of type text must not look like markup (ContainsUndeclaredHTML), and none may be empty (NotBlank). */
     private static void textConstructs(Element feed, List<String> broken) {
         for (Element element : feed.getDescendants(org.jdom2.filter.Filters.element(ATOM))) {
+            if (List.of("title", "subtitle", "summary", "rights", "content").contains(element.getName())
+                    && element.getText().isBlank()) {
+                broken.add("NotBlank " + element.getName());
+            }
             if (List.of("title", "subtitle", "summary", "rights").contains(element.getName())
                     && "text".equals(element.getAttributeValue("type", "text"))
                     && MARKUP.matcher(element.getText()).find()) {
