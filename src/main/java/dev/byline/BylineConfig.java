@@ -134,6 +134,32 @@ public interface BylineConfig {
         Optional<String> addressKey();
     }
 
+    /** The public web site that shows the news, which feeds link readers to. */
+    Site site();
+
+    /**
+     * Where readers read the news: the newsroom's own site. Feeds link items and channels there; without it they link
+     * to the API's own JSON.
+     */
+    interface Site {
+        /** The site's home page (e.g. https://news.example/); feeds' channel links. Unset: the API's article list. */
+        Optional<String> baseUrl();
+
+        /**
+         * The page of one article, with {slug}, {section} and {id} filled in (e.g.
+         * https://news.example/{section}/{slug}); feeds' item links when the article has no canonical URL of its own.
+         * Unset: the API's JSON of the article.
+         */
+        Optional<String> articleUrl();
+
+        /** The newsroom's name, as the publisher and author of its feeds. Unset: the feed title. */
+        Optional<String> name();
+
+        /** The newsroom's main language (a language tag such as en or pt-BR), the default language of its feeds. */
+        @WithDefault("en")
+        String language();
+    }
+
     /** Feeds, ninjs and the change feed. */
     Syndication syndication();
 

@@ -22,12 +22,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
-/** A news article with its provenance: originating source, attribution, cited outlets and rights. */
+/**
+ * A news article with its provenance: originating source, attribution, cited outlets and rights.
+ *
+ * <p>Updates write only the columns that changed: an editor's edit and a moderator's comment settings (which are
+ * outside the version, see {@link #commentsOpen}) then never write back each other's stale values.
+ */
 @Entity
 @Table(name = "article")
+@DynamicUpdate
 public class Article extends PanacheEntityBase {
 
     @Id
@@ -90,15 +98,22 @@ public class Article extends PanacheEntityBase {
     @Column(name = "canonical_url")
     public String canonicalUrl;
 
+    /**
+     * Whether readers may comment. Like the comment count and the moderation mode, this is the thread's state, not
+     * the article's: changing it moves neither the version (no 412 for an editor's edit in flight, nothing on the
+     * change feed for partners to fetch) nor updated_at.
+     */
     @Column(name = "comments_open")
+    @OptimisticLock(excluded = true)
     public boolean commentsOpen = true;
 
     /** Approved comments; only the comment service changes it, by SQL increments in the same transaction. */
     @Column(name = "comment_count", insertable = false, updatable = false)
     public int commentCount;
 
-    /** {@code pre} or {@code post} moderation of comments; null means the configured default. */
+    /** {@code pre} or {@code post} moderation of comments; null means the configured default. Outside the version. */
     @Column(name = "comment_moderation")
+    @OptimisticLock(excluded = true)
     public String commentModeration;
 
     @Column(name = "word_count")

@@ -80,7 +80,12 @@ public class CommentModeration {
         return decisions.decide(comment, input);
     }
 
-    /** Opens or closes an article's comments and sets its moderation mode (null: the configured default). */
+    /**
+     * Opens or closes an article's comments and sets its moderation mode (null: the configured default). These are
+     * the thread's settings, kept outside the article's version (see {@link Article#commentsOpen}): the article's
+     * content, its version, its updated time and the change feed stay as they were, while its ETag still moves with
+     * the {@code commentsOpen} it shows.
+     */
     @Transactional
     @Audited(action = "article.comment-settings", target = "article")
     public CommentSettings.View configure(String idOrSlug, CommentSettings.Input input) {
@@ -92,7 +97,6 @@ public class CommentModeration {
         Article article = Article.findById(found.id());
         article.commentsOpen = input.commentsOpen();
         article.commentModeration = input.moderation();
-        article.updatedAt = Instant.now();
         return settingsOf(article);
     }
 

@@ -2,7 +2,7 @@ package dev.byline.syndication;
 
 import jakarta.ws.rs.core.MediaType;
 
-/** The feed formats Byline writes, by the file name at the end of their paths. */
+/** The feed formats Byline writes, with the file name at the end of their paths. */
 enum FeedFormat {
     RSS("rss.xml", new MediaType("application", "rss+xml", "UTF-8")),
     ATOM("atom.xml", new MediaType("application", "atom+xml", "UTF-8")),
@@ -22,14 +22,5 @@ enum FeedFormat {
 
     MediaType mediaType() {
         return mediaType;
-    }
-
-    static FeedFormat ofFile(String file) {
-        for (FeedFormat format : values()) {
-            if (format.file.equals(file)) {
-                return format;
-            }
-        }
-        return null;
     }
 }

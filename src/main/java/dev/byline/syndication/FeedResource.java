@@ -46,48 +46,108 @@ public class FeedResource {
         this.config = config;
     }
 
+    // One operation per format, each with one media type, so that generated clients parse each feed as what it is.
+
     @GET
-    @Path("/{file}")
-    public Response latest(@PathParam("file") String file, @QueryParam("limit") String limit,
+    @Path("/rss.xml")
+    public Response rss(@QueryParam("limit") String limit, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.RSS, FeedService.Scope.ALL, null, limit, headers, uri);
+    }
+
+    @GET
+    @Path("/atom.xml")
+    public Response atom(@QueryParam("limit") String limit, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.ATOM, FeedService.Scope.ALL, null, limit, headers, uri);
+    }
+
+    @GET
+    @Path("/feed.json")
+    public Response json(@QueryParam("limit") String limit, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.JSON, FeedService.Scope.ALL, null, limit, headers, uri);
+    }
+
+    @GET
+    @Path("/sections/{section}/rss.xml")
+    public Response sectionRss(@PathParam("section") String section, @QueryParam("limit") String limit,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        return feed(FeedService.Scope.ALL, null, file, limit, headers, uri);
+        return feed(FeedFormat.RSS, FeedService.Scope.SECTION, slug("section", section), limit, headers, uri);
     }
 
     @GET
-    @Path("/sections/{section}/{file}")
-    public Response section(@PathParam("section") String section, @PathParam("file") String file,
-            @QueryParam("limit") String limit, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return feed(FeedService.Scope.SECTION, slug("section", section), file, limit, headers, uri);
+    @Path("/sections/{section}/atom.xml")
+    public Response sectionAtom(@PathParam("section") String section, @QueryParam("limit") String limit,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.ATOM, FeedService.Scope.SECTION, slug("section", section), limit, headers, uri);
     }
 
     @GET
-    @Path("/tags/{tag}/{file}")
-    public Response tag(@PathParam("tag") String tag, @PathParam("file") String file,
-            @QueryParam("limit") String limit, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return feed(FeedService.Scope.TAG, slug("tag", tag), file, limit, headers, uri);
+    @Path("/sections/{section}/feed.json")
+    public Response sectionJson(@PathParam("section") String section, @QueryParam("limit") String limit,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.JSON, FeedService.Scope.SECTION, slug("section", section), limit, headers, uri);
     }
 
     @GET
-    @Path("/sources/{source}/{file}")
-    public Response source(@PathParam("source") String source, @PathParam("file") String file,
-            @QueryParam("limit") String limit, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return feed(FeedService.Scope.SOURCE, slug("source", source), file, limit, headers, uri);
+    @Path("/tags/{tag}/rss.xml")
+    public Response tagRss(@PathParam("tag") String tag, @QueryParam("limit") String limit,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.RSS, FeedService.Scope.TAG, slug("tag", tag), limit, headers, uri);
     }
 
-    private Response feed(FeedService.Scope scope, String value, String file, String limit, HttpHeaders headers,
+    @GET
+    @Path("/tags/{tag}/atom.xml")
+    public Response tagAtom(@PathParam("tag") String tag, @QueryParam("limit") String limit,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.ATOM, FeedService.Scope.TAG, slug("tag", tag), limit, headers, uri);
+    }
+
+    @GET
+    @Path("/tags/{tag}/feed.json")
+    public Response tagJson(@PathParam("tag") String tag, @QueryParam("limit") String limit,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.JSON, FeedService.Scope.TAG, slug("tag", tag), limit, headers, uri);
+    }
+
+    @GET
+    @Path("/sources/{source}/rss.xml")
+    public Response sourceRss(@PathParam("source") String source, @QueryParam("limit") String limit,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.RSS, FeedService.Scope.SOURCE, slug("source", source), limit, headers, uri);
+    }
+
+    @GET
+    @Path("/sources/{source}/atom.xml")
+    public Response sourceAtom(@PathParam("source") String source, @QueryParam("limit") String limit,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.ATOM, FeedService.Scope.SOURCE, slug("source", source), limit, headers, uri);
+    }
+
+    @GET
+    @Path("/sources/{source}/feed.json")
+    public Response sourceJson(@PathParam("source") String source, @QueryParam("limit") String limit,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return feed(FeedFormat.JSON, FeedService.Scope.SOURCE, slug("source", source), limit, headers, uri);
+    }
+
+    private Response feed(FeedFormat format, FeedService.Scope scope, String value, String limit, HttpHeaders headers,
             UriInfo uri) {
-        FeedFormat format = FeedFormat.ofFile(file);
-        if (format == null) {
-            throw ProblemException.notFound("There is no feed '" + file + "'; there are rss.xml, atom.xml and feed.json.");
-        }
         int size = QueryParams.limit(limit, config.syndication().feedSize(), MAX_LIMIT);
         boolean partner = caller.isPartner();
         String cacheControl = partner ? Caching.privateRevalidate() : Caching.publicFor(config.cacheMaxAge());
         String vary = Representations.varyByCredentials(false);
         URI base = uri.getBaseUri();
-        URI self = uri.getRequestUri();
+        // The feed is named by its path alone; its self link keeps only the query that changes it (the limit), so
+        // that neither its Atom id nor the kept copy depends on parameters nobody reads.
+        String path = switch (scope) {
+            case ALL -> "feeds/";
+            case SECTION -> "feeds/sections/" + value + "/";
+            case TAG -> "feeds/tags/" + value + "/";
+            case SOURCE -> "feeds/sources/" + value + "/";
+        } + format.file();
+        URI id = base.resolve(path);
+        URI self = limit == null ? id : base.resolve(path + "?limit=" + size);
         // Every caller of the same audience gets the same feed: built once per change of the catalogue.
-        String key = "feed " + format + " " + scope + " " + value + " " + size + " " + partner + " " + self + " " + base;
+        String key = "feed " + format + " " + scope + " " + value + " " + size + " " + partner + " " + self;
         Optional<ReadCaches.Body> cached = caches.cached(key);
         if (cached.isPresent()) {
             return representations.ok(headers, cached.get().bytes(), format.mediaType(),
@@ -102,7 +162,13 @@ public class FeedResource {
         if (notModified.isPresent()) {
             return notModified.get();
         }
-        Feed feed = feeds.feed(snapshot, partner, base, self);
+        URI articles = base.resolve("api/v1/articles" + switch (scope) {
+            case ALL -> "";
+            case SECTION -> "?section=" + value;
+            case TAG -> "?tag=" + value;
+            case SOURCE -> "?source=" + value;
+        });
+        Feed feed = feeds.feed(snapshot, partner, base, id, self, articles);
         byte[] body = switch (format) {
             case RSS -> XmlFeedWriter.rss(feed);
             case ATOM -> XmlFeedWriter.atom(feed);

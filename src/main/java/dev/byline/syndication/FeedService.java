@@ -1,6 +1,7 @@
 package dev.byline.syndication;
 
 import dev.byline.BylineConfig;
+import dev.byline.SiteLinks;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleVisibility;
 import dev.byline.source.Source;
@@ -52,10 +53,16 @@ public class FeedService {
 
     private final EntityManager entityManager;
     private final BylineConfig.Syndication config;
+    private final SiteLinks site;
+    private final String publisher;
+    private final String language;
 
-    public FeedService(EntityManager entityManager, BylineConfig config) {
+    public FeedService(EntityManager entityManager, BylineConfig config, SiteLinks site) {
         this.entityManager = entityManager;
         this.config = config.syndication();
+        this.site = site;
+        this.publisher = config.site().name().filter(name -> !name.isBlank()).orElse(config.syndication().feedTitle());
+        this.language = config.site().language();
     }
 
     /**
@@ -114,9 +121,16 @@ public class FeedService {
         return new FeedSnapshot(title, description, ids, fingerprint.toString(), lastModified);
     }
 
-    /** The feed of a snapshot: its articles with their sources in one statement; full text for partners. */
+    /**
+     * The feed of a snapshot: its articles with their sources in one statement; full text for partners.
+     *
+     * @param base the API's base URL
+     * @param id the feed's URL without a query, which names it whatever is asked of it
+     * @param self the URL it is read at
+     * @param articles the API's list of the same articles
+     */
     @Transactional
-    Feed feed(FeedSnapshot snapshot, boolean partner, URI base, URI self) {
+    Feed feed(FeedSnapshot snapshot, boolean partner, URI base, URI id, URI self, URI articles) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<UUID, Article> loaded = new HashMap<>();
         Article.findWithSources(snapshot.ids()).forEach(a -> loaded.put(a.id, a));
@@ -126,9 +140,9 @@ public class FeedService {
         // rows loaded, as the snapshot's statement ran in an earlier transaction.
         List<Feed.Entry> entries = snapshot.ids().stream().map(loaded::get).filter(Objects::nonNull)
                 .filter(a -> partner ? a.isSyndicated(now) : a.isPublic(now))
-                .map(a -> Feed.Entry.from(a, base, partner, now)).toList();
-        return new Feed(snapshot.title(), snapshot.description(), self, base, partner, snapshot.lastModified(),
-                entries);
+                .map(a -> Feed.Entry.from(a, base, site, partner, now)).toList();
+        return new Feed(snapshot.title(), snapshot.description(), id, self, site.home().orElse(articles), articles, base,
+                publisher, language, partner, snapshot.lastModified(), entries);
     }
 
     private Instant lastModified() {

@@ -15,6 +15,7 @@ record JsonFeed(
         String description,
         @JsonProperty("home_page_url") String homePageUrl,
         @JsonProperty("feed_url") String feedUrl,
+        String language,
         List<Author> authors,
         List<Item> items) {
 
@@ -24,12 +25,14 @@ record JsonFeed(
     record Author(String name) {
     }
 
-    /** One article. The spec needs content_html or content_text: the full body for partners, the summary otherwise. */
+    /**
+     * One article. The spec needs content_html or content_text: the full body for partners, the standfirst (or the
+     * headline) otherwise. Every text is plain text, as JSON Feed defines them; only content_html is HTML.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Item(
             String id,
             String url,
-            @JsonProperty("external_url") String externalUrl,
             String title,
             String summary,
             @JsonProperty("content_html") String contentHtml,
@@ -42,10 +45,14 @@ record JsonFeed(
             @JsonProperty("_byline") Extension byline) {
     }
 
-    /** What JSON Feed has no field for: provenance, rights, the comment thread, version and embargo. */
+    /**
+     * What JSON Feed has no field for: the API's JSON of the article ({@code href}, as on the change feed),
+     * provenance, rights, the comment thread, version and embargo.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Extension(
             @JsonProperty("about") String about,
+            String href,
             String slug,
             String section,
             List<String> tags,
@@ -61,15 +68,14 @@ record JsonFeed(
 
     static JsonFeed of(Feed feed) {
         return new JsonFeed(VERSION, feed.title(), feed.description(), feed.home().toString(), feed.self().toString(),
-                List.of(new Author(feed.title())),
-                feed.entries().stream().map(e -> new Item(e.urn(), e.link().toString(),
-                        e.link().equals(e.api()) ? null : e.api().toString(), e.headline(), e.standfirst(),
-                        e.bodyHtml(), e.bodyHtml() == null ? (e.standfirst() != null ? e.standfirst() : e.headline()) : null,
+                feed.language(), List.of(new Author(feed.publisher())),
+                feed.entries().stream().map(e -> new Item(e.urn(), e.link().toString(), e.headline(), e.standfirst(),
+                        e.bodyHtml(), e.bodyHtml() == null ? e.summary() : null,
                         e.publishedAt(), e.updatedAt(), e.byline() == null ? null : List.of(new Author(e.byline())),
                         e.categories(), e.language(),
-                        new Extension("https://byline.dev/ns/feed/1.0", e.slug(), e.section(), e.tags(), e.dateline(),
-                                e.source(), e.attribution(), e.rights(), e.comments().toString(), e.commentCount(),
-                                e.version(), e.embargoedUntil())))
+                        new Extension("https://byline.dev/ns/feed/1.0", e.api().toString(), e.slug(), e.section(),
+                                e.tags(), e.dateline(), e.source(), e.attribution(), e.rights(),
+                                e.comments().toString(), e.commentCount(), e.version(), e.embargoedUntil())))
                         .toList());
     }
 }

@@ -15,6 +15,10 @@ import java.util.Set;
  * CORS and browser hardening for the API. Any origin may read; only configured origins may write, so a page on
  * another site cannot drive an editor's browser into changing the news. API responses also forbid sniffing and
  * framing, and carry a content security policy that allows nothing (they are data, never pages).
+ *
+ * <p>Feeds and the contract ({@code /feeds/*}, {@code /q/openapi}) are public reads: every response says any origin
+ * may read it, whether or not the request named one, so that a shared cache can hand the same bytes to a browser
+ * on any site. They are documents a browser may open, so they are also sandboxed.
  */
 @ApplicationScoped
 public class BrowserPolicy {
@@ -22,6 +26,7 @@ public class BrowserPolicy {
     private static final Set<String> READS = Set.of("GET", "HEAD");
     private static final String ALLOWED_HEADERS = "Authorization, X-API-Key, Content-Type, If-Match, If-None-Match, "
             + "X-Comment-Token";
+    private static final String READ_HEADERS = "Authorization, X-API-Key, If-None-Match, If-Modified-Since";
     private static final String EXPOSED_HEADERS = "ETag, Link, Location, Retry-After, RateLimit, RateLimit-Policy";
 
     private final List<String> writeOrigins;
@@ -30,8 +35,34 @@ public class BrowserPolicy {
         this.writeOrigins = config.cors().writeOrigins().orElse(List.of()).stream().map(String::trim).toList();
     }
 
+    /** Feeds are XML a browser may render: no scripts, no loads, no frames, no same-origin rights. */
+    private static final String SANDBOXED = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
     void register(@Observes Router router) {
         router.route("/api/*").order(-100).handler(this::apply);
+        router.route("/feeds/*").order(-100).handler(this::publicRead);
+        router.route("/q/openapi*").order(-100).handler(this::publicRead);
+    }
+
+    /** Read-only resources for everyone: {@code *} on every read, preflights for reads only. */
+    private void publicRead(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        response.putHeader("X-Content-Type-Options", "nosniff");
+        response.putHeader("Content-Security-Policy", SANDBOXED);
+        response.putHeader("Referrer-Policy", "no-referrer");
+        response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        response.putHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED_HEADERS);
+        String preflightMethod = context.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+        if (context.request().method() == HttpMethod.OPTIONS && preflightMethod != null) {
+            if (READS.contains(preflightMethod.toUpperCase())) {
+                response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD");
+                response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, READ_HEADERS);
+                response.putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400");
+            }
+            response.setStatusCode(204).end();
+            return;
+        }
+        context.next();
     }
 
     private void apply(RoutingContext context) {

@@ -231,4 +231,38 @@ class ChangeFeedTest {
         patchSource(source, Map.of("homepageUrl", "https://flip.example/"));
         assertEquals(List.of(), kindsSince(reattributed.getValue(), ids).getKey());
     }
+
+    @Test
+    void commentSettingsAreTheThreadsNotANewVersionOfTheArticle() {
+        String moderator = dev.byline.support.Keys.issue(dev.byline.Roles.MODERATOR);
+        String id = newsroom.published(Map.of("headline", "Comments close tonight"));
+        Response before = newsroom.asEditor().get("/api/v1/articles/" + id).then().statusCode(200)
+                .body("commentsOpen", equalTo(true)).extract().response();
+        String cursor = drain(null).getValue();
+
+        given().auth().oauth2(moderator).contentType("application/json")
+                .body(Map.of("commentsOpen", false, "moderation", "pre"))
+                .put("/api/v1/moderation/articles/" + id).then().statusCode(200);
+
+        // Readers see the thread closed at once; the article itself (version, updatedAt) is as it was, so partners
+        // have nothing to fetch and the change feed says nothing.
+        Response after = given().get("/api/v1/articles/" + id).then().statusCode(200)
+                .body("commentsOpen", equalTo(false))
+                .body("version", equalTo(before.path("version")))
+                .body("updatedAt", equalTo(before.path("updatedAt")))
+                .extract().response();
+        assertEquals(List.of(), kindsSince(cursor, List.of(id)).getKey());
+        String versionOf = "^\"v(\\d+)-.*";
+        assertEquals(before.header("ETag").replaceAll(versionOf, "$1"), after.header("ETag").replaceAll(versionOf, "$1"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(before.header("ETag"), after.header("ETag"),
+                "the ETag still moves with what the JSON shows");
+
+        // An editor's edit based on the copy read before the moderator acted is not refused, and does not reopen
+        // the thread: each writes only its own columns.
+        newsroom.asEditor().contentType("application/merge-patch+json").header("If-Match", before.header("ETag"))
+                .body(Map.of("standfirst", "A late edit")).patch("/api/v1/articles/" + id).then().statusCode(200)
+                .body("commentsOpen", equalTo(false));
+        assertEquals(List.of(id + ":updated"), kindsSince(cursor, List.of(id)).getKey(),
+                "the edit, a new version, is on the change feed");
+    }
 }

@@ -3,6 +3,7 @@ package dev.byline.syndication;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -21,14 +22,24 @@ import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.WireFeedInput;
 import dev.byline.support.Fixtures;
 import dev.byline.support.SqlStatements;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.input.SAXBuilder;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
@@ -47,6 +58,9 @@ class FeedResourceTest {
 
     @Inject
     EntityManagerFactory entityManagerFactory;
+
+    @TestHTTPResource("/")
+    URI root;
 
     @BeforeAll
     static void keys() {
@@ -79,14 +93,20 @@ class FeedResourceTest {
                 .header("Cache-Control", startsWith("public"))
                 .header("Vary", containsString("Authorization"))
                 .extract().response();
-        Channel channel = (Channel) new WireFeedInput().build(new InputSource(new ByteArrayInputStream(response.asByteArray())));
+        Channel channel = rss(response.asByteArray(), false);
         assertEquals("Byline: " + story.section(), channel.getTitle());
+        assertEquals("en", channel.getLanguage());
+        assertTrue(channel.getLink().endsWith("/api/v1/articles?section=" + story.section()),
+                "without a site, the channel links to the same articles in the API: " + channel.getLink());
         assertEquals(1, channel.getItems().size());
         Item item = channel.getItems().get(0);
-        assertEquals(HEADLINE, item.getTitle());
+        // Readers read RSS titles and descriptions as HTML: the text arrives escaped once more, and reads back as typed.
+        assertEquals(XmlFeedWriter.escapeHtml(HEADLINE), item.getTitle());
+        assertEquals(HEADLINE, Parser.unescapeEntities(item.getTitle(), false));
+        assertEquals(XmlFeedWriter.escapeHtml(STANDFIRST), item.getDescription().getValue());
+        assertEquals(STANDFIRST, Jsoup.parse(item.getDescription().getValue()).text());
         assertEquals("urn:uuid:" + story.id(), item.getGuid().getValue());
         assertEquals(CANONICAL, item.getLink());
-        assertEquals(STANDFIRST, item.getDescription().getValue());
         assertNotNull(item.getPubDate());
         assertEquals(List.of(story.section(), story.tag(), "shared"),
                 item.getCategories().stream().map(c -> c.getValue()).toList());
@@ -96,9 +116,14 @@ class FeedResourceTest {
         assertEquals(null, item.getContent(), "the public feed carries summaries only");
         DCModule dublinCore = (DCModule) item.getModule(DCModule.URI);
         assertEquals(BYLINE, dublinCore.getCreator());
+        assertEquals("en", dublinCore.getLanguage());
         assertEquals("Copyright Agency & Co. Partners only.", dublinCore.getRights());
-        assertEquals("Based on Agency report", foreign(item.getForeignMarkup(), "attribution"));
+        assertEquals("Based on Agency report", foreign(item.getForeignMarkup(), "bibliographicCitation"));
         assertEquals("0", foreign(item.getForeignMarkup(), "comments"));
+        Element api = item.getForeignMarkup().stream().filter(e -> e.getName().equals("link")).findFirst().orElseThrow();
+        assertEquals("application/json", api.getAttributeValue("type"));
+        assertTrue(api.getAttributeValue("href").endsWith("/api/v1/articles/" + story.slug()));
+        assertEquals(null, foreign(item.getForeignMarkup(), "version"), "Byline's own elements are for partners");
     }
 
     @Test
@@ -109,26 +134,35 @@ class FeedResourceTest {
                 .contentType(startsWith("application/atom+xml"))
                 .header("Cache-Control", equalTo("private, no-cache"))
                 .extract().response();
-        com.rometools.rome.feed.atom.Feed feed = (com.rometools.rome.feed.atom.Feed) new WireFeedInput()
-                .build(new InputSource(new ByteArrayInputStream(response.asByteArray())));
+        com.rometools.rome.feed.atom.Feed feed = atom(response.asByteArray(), true);
+        assertEquals("en", xmlLang(response.asByteArray(), "feed"));
+        assertEquals("Byline", feed.getAuthors().get(0).getName(), "the newsroom, not the feed's title");
         assertEquals(1, feed.getEntries().size());
         Entry entry = feed.getEntries().get(0);
         assertEquals("urn:uuid:" + story.id(), entry.getId());
-        assertEquals(HEADLINE, entry.getTitleEx().getValue());
+        // A headline with markup characters goes as escaped HTML: it reads back as the text typed.
+        assertEquals("html", entry.getTitleEx().getType());
+        assertEquals(HEADLINE, Parser.unescapeEntities(entry.getTitleEx().getValue(), false));
         assertEquals(CANONICAL, entry.getAlternateLinks().get(0).getHref());
         assertNotNull(entry.getPublished());
         assertNotNull(entry.getUpdated());
-        assertEquals(STANDFIRST, entry.getSummary().getValue());
+        assertEquals(STANDFIRST, Jsoup.parse(entry.getSummary().getValue()).text());
         assertEquals("html", entry.getContents().get(0).getType());
         assertEquals(BODY_HTML, entry.getContents().get(0).getValue());
         assertEquals(List.of(story.section(), story.tag(), "shared"), entry.getCategories().stream().map(Category::getTerm).toList());
         assertEquals(BYLINE, entry.getAuthors().get(0).getName());
-        assertEquals("Copyright Agency & Co. Partners only.", entry.getRights());
-        assertEquals("Agency & Co", entry.getSource().getTitle());
+        assertEquals("Copyright Agency & Co. Partners only.", Parser.unescapeEntities(entry.getRights(), false));
+        assertEquals("Agency & Co", Parser.unescapeEntities(entry.getSource().getTitle(), false));
+        assertNotNull(entry.getSource().getUpdated(), "RFC 4287 §4.2.11: a source says when it last changed");
         Link replies = entry.getOtherLinks().stream().filter(l -> l.getRel().equals("replies")).findFirst().orElseThrow();
         assertTrue(replies.getHref().endsWith("/api/v1/articles/" + story.id() + "/comments"));
+        Link api = entry.getAlternateLinks().stream().filter(l -> "application/json".equals(l.getType())).findFirst()
+                .orElseThrow();
+        assertTrue(api.getHref().endsWith("/api/v1/articles/" + story.slug()));
         assertTrue(response.asString().contains("thr:count=\"0\""));
-        assertEquals("Based on Agency report", foreign(entry.getForeignMarkup(), "attribution"));
+        assertEquals("Based on Agency report", foreign(entry.getForeignMarkup(), "bibliographicCitation"));
+        assertTrue(foreign(entry.getForeignMarkup(), "version").matches("\\d+"), "partners get the version");
+        assertEquals("en", xmlLang(response.asByteArray(), "entry"));
     }
 
     @Test
@@ -138,15 +172,22 @@ class FeedResourceTest {
                 .then().statusCode(200)
                 .contentType(startsWith("application/feed+json"))
                 .body("version", equalTo("https://jsonfeed.org/version/1.1"))
+                .body("language", equalTo("en"))
+                .body("authors[0].name", equalTo("Byline"))
+                .body("home_page_url", endsWith("/api/v1/articles?source=" + story.source()))
                 .body("items", hasSize(1))
                 .body("items[0].id", equalTo("urn:uuid:" + story.id()))
                 .body("items[0].url", equalTo(CANONICAL))
+                // JSON Feed's texts are plain text: as typed, not escaped.
                 .body("items[0].title", equalTo(HEADLINE))
                 .body("items[0].summary", equalTo(STANDFIRST))
                 .body("items[0].content_text", equalTo(STANDFIRST))
                 .body("items[0].content_html", nullValue())
+                .body("items[0].external_url", nullValue())
+                .body("items[0].language", equalTo("en"))
                 .body("items[0].tags", equalTo(List.of(story.section(), story.tag(), "shared")))
                 .body("items[0].authors[0].name", equalTo(BYLINE))
+                .body("items[0]._byline.href", endsWith("/api/v1/articles/" + story.slug()))
                 .body("items[0]._byline.source.slug", equalTo(story.source()))
                 .body("items[0]._byline.attribution", equalTo("Based on Agency report"))
                 .body("items[0]._byline.rights.copyrightHolder", equalTo("Agency & Co"))
@@ -159,6 +200,74 @@ class FeedResourceTest {
     }
 
     @Test
+    void whatAnEditorTypesIsShownAsTextNeverRunAsMarkup() throws Exception {
+        String section = Fixtures.unique("sec");
+        String attack = "<img src=x onerror=alert(1)> & <script>alert(2)</script>";
+        newsroom.published(Map.of("headline", "Entities & <angle> \"quotes\"", "standfirst", attack, "section", section));
+
+        byte[] rssBytes = given().get("/feeds/sections/" + section + "/rss.xml").then().statusCode(200).extract().asByteArray();
+        Item item = rss(rssBytes, false).getItems().get(0);
+        for (String html : List.of(item.getTitle(), item.getDescription().getValue())) {
+            assertTrue(Jsoup.parse(html).body().children().isEmpty(), "a reader would render markup from: " + html);
+        }
+        assertEquals("Entities & <angle> \"quotes\"", Jsoup.parse(item.getTitle()).text());
+        assertEquals(attack, Jsoup.parse(item.getDescription().getValue()).text());
+        assertTrue(new String(rssBytes, java.nio.charset.StandardCharsets.UTF_8).contains("&#x26;lt;angle&#x26;gt;"));
+
+        byte[] atomBytes = given().get("/feeds/sections/" + section + "/atom.xml").then().statusCode(200).extract().asByteArray();
+        Entry entry = atom(atomBytes, false).getEntries().get(0);
+        assertEquals("html", entry.getSummary().getType());
+        assertTrue(Jsoup.parse(entry.getSummary().getValue()).body().children().isEmpty());
+        assertEquals(attack, Jsoup.parse(entry.getSummary().getValue()).text());
+
+        given().get("/feeds/sections/" + section + "/feed.json").then().statusCode(200)
+                .body("items[0].title", equalTo("Entities & <angle> \"quotes\""))
+                .body("items[0].content_text", equalTo(attack))
+                .body(not(containsString("<img")));
+    }
+
+    @Test
+    void anArticleWithoutAStandfirstIsSummarisedByItsHeadlineInItsOwnLanguage() throws Exception {
+        String section = Fixtures.unique("sec");
+        newsroom.published(Map.of("headline", "La mousson arrive tôt", "language", "fr", "section", section));
+
+        Channel channel = rss(given().get("/feeds/sections/" + section + "/rss.xml").then().statusCode(200)
+                .extract().asByteArray(), false);
+        Item item = channel.getItems().get(0);
+        assertEquals("La mousson arrive tôt", item.getDescription().getValue());
+        assertEquals("fr", ((DCModule) item.getModule(DCModule.URI)).getLanguage());
+        assertEquals("en", channel.getLanguage(), "the channel keeps the newsroom's language");
+
+        byte[] atomBytes = given().get("/feeds/sections/" + section + "/atom.xml").then().statusCode(200)
+                .extract().asByteArray();
+        Entry entry = atom(atomBytes, false).getEntries().get(0);
+        assertEquals("text", entry.getSummary().getType());
+        assertEquals("La mousson arrive tôt", entry.getSummary().getValue());
+        assertEquals("fr", xmlLang(atomBytes, "entry"));
+        assertEquals("en", xmlLang(atomBytes, "feed"));
+
+        given().get("/feeds/sections/" + section + "/feed.json").then().statusCode(200)
+                .body("items[0].summary", nullValue())
+                .body("items[0].content_text", equalTo("La mousson arrive tôt"))
+                .body("items[0].language", equalTo("fr"));
+    }
+
+    @Test
+    void aFeedIsNamedByItsPathWhateverTheQuery() throws Exception {
+        Story story = story();
+        String path = "/feeds/sections/" + story.section() + "/atom.xml";
+        com.rometools.rome.feed.atom.Feed plain = atom(given().get(path).then().statusCode(200).extract().asByteArray(), false);
+        com.rometools.rome.feed.atom.Feed asked = atom(given().queryParam("limit", 5).queryParam("utm_source", "x")
+                .get(path).then().statusCode(200).extract().asByteArray(), false);
+        assertTrue(plain.getId().endsWith(path), plain.getId());
+        assertEquals(plain.getId(), asked.getId());
+        Link self = asked.getOtherLinks().stream().filter(l -> l.getRel().equals("self")).findFirst().orElseThrow();
+        assertTrue(self.getHref().endsWith(path + "?limit=5"), "only the limit changes the feed: " + self.getHref());
+        given().queryParam("utm_source", "y").get(path.replace("atom.xml", "feed.json")).then().statusCode(200)
+                .body("feed_url", endsWith(path.replace("atom.xml", "feed.json")));
+    }
+
+    @Test
     void partnersNeverSeeWhatTheyMayNotSyndicate() {
         String section = Fixtures.unique("sec");
         String open = newsroom.published(Map.of("headline", "Free to share", "section", section));
@@ -168,10 +277,14 @@ class FeedResourceTest {
                 .then().statusCode(200)
                 .body("items.id", equalTo(List.of("urn:uuid:" + closed, "urn:uuid:" + open)));
         for (String file : List.of("feed.json", "rss.xml", "atom.xml")) {
-            String body = newsroom.asPartner().when().get("/feeds/sections/" + section + "/" + file)
-                    .then().statusCode(200).extract().asString();
+            byte[] bytes = newsroom.asPartner().when().get("/feeds/sections/" + section + "/" + file)
+                    .then().statusCode(200).extract().asByteArray();
+            String body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(body.contains(open), file);
             assertTrue(!body.contains(closed), file + " must not carry a non-syndicatable article");
+            if (!file.endsWith(".json")) {
+                FeedRules.check(bytes, true);
+            }
         }
     }
 
@@ -306,6 +419,79 @@ class FeedResourceTest {
     }
 
     @Test
+    void eachFormatHasItsOwnOperationAtTheURLsThatAlwaysWorked() {
+        Story story = story();
+        Map<String, String> types = Map.of("rss.xml", "application/rss+xml", "atom.xml", "application/atom+xml",
+                "feed.json", "application/feed+json");
+        for (String scope : List.of("", "sections/" + story.section() + "/", "tags/" + story.tag() + "/",
+                "sources/" + story.source() + "/")) {
+            types.forEach((file, type) -> given().get("/feeds/" + scope + file).then().statusCode(200)
+                    .contentType(startsWith(type)));
+        }
+    }
+
+    @Test
+    void feedsAndTheContractMayBeReadFromAnyOriginAndAreSandboxed() {
+        for (String origin : List.of("", "https://reader.example")) {
+            var request = origin.isEmpty() ? given() : given().header("Origin", origin);
+            // With or without an Origin, so that a shared cache may hand the same response to any page.
+            request.get("/feeds/feed.json").then().statusCode(200)
+                    .header("Access-Control-Allow-Origin", "*")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", containsString("default-src 'none'"))
+                    .header("Content-Security-Policy", containsString("sandbox"));
+        }
+        given().header("Origin", "https://reader.example").get("/feeds/rss.xml?limit=0").then().statusCode(400)
+                .header("Access-Control-Allow-Origin", "*");
+        // Preflights are not operations of the contract: they bypass its filter, as in BrowserPolicyTest.
+        given().noFilters().header("Origin", "https://reader.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization, if-none-match")
+                .options("/feeds/sections/world/atom.xml").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Allow-Methods", "GET, HEAD")
+                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+        given().noFilters().header("Origin", "https://reader.example").header("Access-Control-Request-Method", "POST")
+                .options("/feeds/rss.xml").then().statusCode(204)
+                .header("Access-Control-Allow-Methods", nullValue());
+        given().header("Origin", "https://reader.example").get("/q/openapi").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "*")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void feedsAreCompressedLikeJsonAndNoResponseClaimsTheIdentityEncoding() throws Exception {
+        Story story = story();
+        // HTTP/1.1, as reverse proxies speak to the service (over HTTP/2 Vert.x itself names the negotiated coding).
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String path : List.of("feeds/rss.xml", "feeds/atom.xml", "feeds/feed.json",
+                "api/v1/articles/" + story.slug(), "api/v1/articles?limit=1")) {
+            HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(root.resolve(path))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, gzipped.statusCode(), path);
+            assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null), path);
+            try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+                assertTrue(in.readAllBytes().length > gzipped.body().length / 2, path);
+            }
+            String etag = gzipped.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<byte[]> notModified = client.send(HttpRequest.newBuilder(root.resolve(path))
+                    .header("Accept-Encoding", "gzip").header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(304, notModified.statusCode(), path);
+            assertEquals(Optional.empty(), notModified.headers().firstValue("Content-Encoding"), path + " (304)");
+            HttpResponse<Void> head = client.send(HttpRequest.newBuilder(root.resolve(path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, head.statusCode(), path);
+            assertEquals(Optional.empty(), head.headers().firstValue("Content-Encoding"), path + " (HEAD)");
+        }
+        for (String path : List.of("q/openapi", "feeds/rss.xml?limit=0")) {
+            HttpResponse<Void> other = client.send(HttpRequest.newBuilder(root.resolve(path))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals("gzip", other.headers().firstValue("Content-Encoding").orElse(null),
+                    path + " " + other.headers().firstValue("Content-Type"));
+        }
+    }
+
+    @Test
     void badRequestsAreProblems() {
         given().get("/feeds/rss.txt").then().statusCode(404).contentType("application/problem+json");
         given().get("/feeds/rss.xml?limit=0").then().statusCode(400).contentType("application/problem+json")
@@ -319,6 +505,27 @@ class FeedResourceTest {
 
     private static String foreign(List<Element> markup, String name) {
         return markup.stream().filter(e -> e.getName().equals(name)).map(Element::getText).findFirst().orElse(null);
+    }
+
+    /** An RSS feed as ROME reads it, after checking it against the validator's rules. */
+    static Channel rss(byte[] bytes, boolean partner) throws Exception {
+        FeedRules.check(bytes, partner);
+        return (Channel) new WireFeedInput().build(new InputSource(new ByteArrayInputStream(bytes)));
+    }
+
+    /** An Atom feed as ROME reads it, after checking it against the validator's rules. */
+    static com.rometools.rome.feed.atom.Feed atom(byte[] bytes, boolean partner) throws Exception {
+        FeedRules.check(bytes, partner);
+        return (com.rometools.rome.feed.atom.Feed) new WireFeedInput()
+                .build(new InputSource(new ByteArrayInputStream(bytes)));
+    }
+
+    /** The xml:lang of the first Atom {@code element} (ROME does not keep an entry's). */
+    static String xmlLang(byte[] atom, String element) throws Exception {
+        Element root = new SAXBuilder().build(new ByteArrayInputStream(atom)).getRootElement();
+        Element found = element.equals("feed") ? root
+                : root.getChild(element, Namespace.getNamespace(XmlFeedWriter.ATOM));
+        return found.getAttributeValue("lang", Namespace.XML_NAMESPACE);
     }
 
 }
