@@ -29,9 +29,11 @@ final class ArticleListing {
     private static final String HEADLINE = "ts_filter(a.search_lead, array['a'::\"char\"])";
 
     private final CursorCodec cursors;
+    private final SearchLanguages languages;
 
-    ArticleListing(CursorCodec cursors) {
+    ArticleListing(CursorCodec cursors, SearchLanguages languages) {
         this.cursors = cursors;
+        this.languages = languages;
     }
 
     Page<ArticleSummary> page(ArticleQuery query, Instant now) {
@@ -46,10 +48,7 @@ final class ArticleListing {
         } else {
             where.append("a.status = ").append(param(params, query.status().toString()));
         }
-        String tsQuery = null;
-        if (query.q() != null) {
-            tsQuery = "websearch_to_tsquery('english', " + param(params, query.q()) + ")";
-        }
+        Search search = query.q() == null ? null : search(query, params);
         if (query.section() != null) {
             where.append(" and a.section = ").append(param(params, query.section()));
         }
@@ -84,10 +83,10 @@ final class ArticleListing {
             sort = Sort.UPDATED;
         }
         if (sort == Sort.RELEVANCE) {
-            return relevancePage(query, where, params, tsQuery, unpublished ? "a.updated_at" : "a.published_at", now);
+            return relevancePage(query, where, params, search, unpublished ? "a.updated_at" : "a.published_at", now);
         }
-        if (tsQuery != null) {
-            where.append(" and a.search @@ ").append(tsQuery);
+        if (search != null) {
+            where.append(" and ").append(search.matches("a.search"));
         }
         String key = sort == Sort.UPDATED ? "a.updated_at" : "a.published_at";
         String direction = sort == Sort.OLDEST ? "asc" : "desc";
@@ -133,14 +132,16 @@ final class ArticleListing {
      * higher one has filled the page.
      */
     private Page<ArticleSummary> relevancePage(ArticleQuery query, CharSequence where, List<Object> params,
-            String tsQuery, String recency, Instant now) {
+            Search search, String recency, Instant now) {
         // websearch_to_tsquery negates a word only after a '-'. Without one, a query that matches the headline and
         // standfirst matches the article, and the upper tiers need not read the body's vector at all.
-        String inBody = query.q().indexOf('-') < 0 ? "" : " and a.search @@ " + tsQuery;
+        String inBody = query.q().indexOf('-') < 0 ? "" : " and " + search.matches("a.search");
+        String lead = search.matches("a.search_lead");
+        String headline = search.matches(HEADLINE);
         List<String> tiers = List.of(
-                "a.search_lead @@ " + tsQuery + " and " + HEADLINE + " @@ " + tsQuery + inBody,
-                "a.search_lead @@ " + tsQuery + " and not " + HEADLINE + " @@ " + tsQuery + inBody,
-                "a.search @@ " + tsQuery + " and not a.search_lead @@ " + tsQuery);
+                lead + " and " + headline + inBody,
+                lead + " and not " + headline + inBody,
+                search.matches("a.search") + " and not " + lead);
         int afterTier = Integer.MAX_VALUE;
         String afterKey = null;
         if (query.cursor() != null) {
@@ -175,6 +176,62 @@ final class ArticleListing {
                     SqlValues.instant(last[2]).toString(), last[0].toString()));
         }
         return new Page<>(summaries(pageRows, now), next);
+    }
+
+    /**
+     * Whether a vector matches the query as the article's own language reads it: each article's words were indexed
+     * with its language's text search configuration (V15), so the query must be read with the same one, or a Russian
+     * query would miss the inflected forms it is meant to find and an English one would match stems it never had.
+     *
+     * <p>With a {@code language} filter that is one configuration, and one GIN-indexable condition. Without one, each
+     * of the catalogue's main languages ({@link SearchLanguages}) gets a branch, {@code language = x and vector @@
+     * query-read-as-x}: a constant query per branch, so a GIN index serves each and the planner weighs each with its
+     * word statistics, exactly as for a single language. (One condition reading the query per row would do the same
+     * in one line, but no index can serve it and the planner cannot estimate it: it then collected every match of a
+     * common word, 100 times slower.) Articles in any other language fall to a last branch that reads the query per
+     * row, found through V15's index on language by the ranges between the named languages, so that it can join the
+     * same bitmap scan; it is cheap while such articles are few, as the named languages are the most common. What a
+     * search finds never depends on which languages are named, only how fast it is found.
+     */
+    private record Search(List<String> named, String query, String others) {
+
+        String matches(String vector) {
+            if (others == null) {
+                return vector + " @@ websearch_to_tsquery(byline_search_config(" + named.get(0) + "), " + query + ")";
+            }
+            StringBuilder branches = new StringBuilder("(");
+            for (String language : named) {
+                branches.append("a.language = ").append(language).append(" and ").append(vector)
+                        .append(" @@ websearch_to_tsquery(byline_search_config(").append(language).append("), ")
+                        .append(query).append(") or ");
+            }
+            return branches.append(others).append(vector)
+                    .append(" @@ websearch_to_tsquery(byline_search_config(a.language), ").append(query).append("))")
+                    .toString();
+        }
+    }
+
+    private Search search(ArticleQuery query, List<Object> params) {
+        String q = param(params, query.q());
+        if (query.language() != null) {
+            // a.language is already required to be this one (see page); one configuration reads the query.
+            return new Search(List.of(param(params, query.language())), q, null);
+        }
+        // In byte order, as V15's index on language sorts them (codes are ASCII, so Java's order is the same).
+        List<String> known = languages.known().stream().sorted().toList();
+        List<String> named = known.stream().map(language -> param(params, language)).toList();
+        String language = "a.language collate \"C\"";
+        StringBuilder others = new StringBuilder();
+        for (int i = 0; i <= named.size() && !named.isEmpty(); i++) {
+            others.append(i == 0 ? "(" : " or ");
+            if (i > 0) {
+                others.append(language).append(" > ").append(named.get(i - 1));
+            }
+            if (i < named.size()) {
+                others.append(i > 0 ? " and " : "").append(language).append(" < ").append(named.get(i));
+            }
+        }
+        return new Search(named, q, others.isEmpty() ? "" : others.append(") and ").toString());
     }
 
     private static List<Object[]> select(String sql, List<Object> params) {

@@ -48,18 +48,20 @@ public class ArticleService {
     private final ArticleReader reader;
     private final ReadCaches caches;
     private final Representations representations;
+    private final SearchLanguages languages;
     /** A publish time this close to now counts as now: clocks of editors' machines drift. */
     private final Duration clockSkew;
 
     public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
             Event<ArticleChanged> changes, BylineConfig config, ArticleReader reader, ReadCaches caches,
-            Representations representations) {
+            Representations representations, SearchLanguages languages) {
         this.reader = reader;
+        this.languages = languages;
         this.caches = caches;
         this.representations = representations;
         this.validator = validator;
         this.mergePatch = mergePatch;
-        this.listing = new ArticleListing(cursors);
+        this.listing = new ArticleListing(cursors, languages);
         this.changes = changes;
         this.clockSkew = config.publishClockSkew();
     }
@@ -308,6 +310,7 @@ public class ArticleService {
         article.section = input.section();
         article.tags = input.tags() == null ? List.of() : input.tags().stream().distinct().toList();
         article.language = input.language() == null ? "en" : input.language();
+        languages.seen(article.language);
         article.source = input.source() == null ? null : sources.get(input.source());
         article.attribution = blankToNull(input.attribution());
         Rights rights = input.rights();
