@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
@@ -59,6 +61,20 @@ public class Article extends PanacheEntityBase {
     public List<String> tags = List.of();
 
     public String language = "en";
+
+    /** The article this one is a translation of (its original); null for an original. */
+    @Column(name = "translation_of")
+    public UUID translationOf;
+
+    /**
+     * The other language versions of this article, with what decides who may see them, read in the same statement as
+     * the article wherever it is loaded (V15's byline_article_translations; {@link ArticleReader} selects the same).
+     */
+    @Formula("byline_article_translations(id, translation_of)")
+    String translationsJson;
+
+    @Transient
+    private Translations translations;
 
     /** Stored status; a scheduled article whose time has passed is public, see {@link #effectiveStatus(Instant)}. */
     public String status;
@@ -201,6 +217,39 @@ public class Article extends PanacheEntityBase {
     /** The rights that apply: the article's own overrides over its source's defaults. */
     public Rights effectiveRights() {
         return Provenance.rights(this);
+    }
+
+    /** The other language versions of this article that anybody may read at {@code now}, by language. */
+    public List<Translation> translations(Instant now) {
+        return translations().readable(now);
+    }
+
+    /** The original this article translates, if anybody may read it at {@code now}. */
+    public Optional<Translation> original(Instant now) {
+        return translations(now).stream().filter(Translation::original).findFirst();
+    }
+
+    /** Every other language version, readable or not (drafts and withdrawn ones too): what a write must respect. */
+    List<Translation> allTranslations() {
+        return translations().all();
+    }
+
+    /** The next time one of the other language versions becomes readable or stops being so; never if none will. */
+    Instant translationsChangeAfter(Instant now) {
+        return translations().nextChange(now);
+    }
+
+    /** Forgets the language versions read with the article, after a write that changed which set it belongs to. */
+    void translationsRead(String json) {
+        translationsJson = json;
+        translations = null;
+    }
+
+    private Translations translations() {
+        if (translations == null) {
+            translations = Translations.parse(translationsJson);
+        }
+        return translations;
     }
 
     /** One article with its source, for the single-article endpoints. */

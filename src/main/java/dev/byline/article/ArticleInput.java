@@ -23,6 +23,7 @@ public record ArticleInput(
         @Pattern(regexp = Patterns.SLUG, message = Patterns.SLUG_MESSAGE) String section,
         @Size(max = 30) List<@NotNull @Pattern(regexp = Patterns.SLUG, message = Patterns.SLUG_MESSAGE) String> tags,
         @Pattern(regexp = Patterns.LANGUAGE, message = Patterns.LANGUAGE_MESSAGE) String language,
+        @Size(max = 100) String translationOf,
         @Pattern(regexp = Patterns.SLUG, message = "must be the slug of a source") String source,
         @Size(max = 300) String attribution,
         @Size(max = 50) List<@NotNull @Valid CitationInput> citedSources,
@@ -43,6 +44,7 @@ public record ArticleInput(
     static ArticleInput of(Article article) {
         return new ArticleInput(article.slug, article.headline, article.standfirst, article.bodyHtml, null,
                 article.byline, article.dateline, article.section, article.tags, article.language,
+                article.translationOf == null ? null : article.translationOf.toString(),
                 article.source == null ? null : article.source.slug, article.attribution,
                 article.citedSources.stream()
                         .map(c -> new CitationInput(c.source.slug, CitationRole.of(c.role), c.note, c.url))
@@ -52,7 +54,13 @@ public record ArticleInput(
     }
 
     ArticleInput withoutBody() {
-        return new ArticleInput(slug, headline, standfirst, null, null, byline, dateline, section, tags, language, source,
-                attribution, citedSources, rights, canonicalUrl, commentsOpen, expiresAt);
+        return new ArticleInput(slug, headline, standfirst, null, null, byline, dateline, section, tags, language,
+                translationOf, source, attribution, citedSources, rights, canonicalUrl, commentsOpen, expiresAt);
+    }
+
+    /** The same input naming its original as {@code original} (an id where the client may have sent a slug). */
+    ArticleInput withTranslationOf(String original) {
+        return new ArticleInput(slug, headline, standfirst, bodyHtml, bodyText, byline, dateline, section, tags,
+                language, original, source, attribution, citedSources, rights, canonicalUrl, commentsOpen, expiresAt);
     }
 }

@@ -22,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Loads one article for a reader in one plain SQL statement ({@code db/queries/article-read.sql}), outside any
- * Hibernate session or transaction: the result is a detached {@link Article} with its source, cited sources and
- * corrections filled in, so that the visibility rules and {@link ArticleView} apply to it as to a managed one.
+ * Hibernate session or transaction: the result is a detached {@link Article} with its source, cited sources,
+ * corrections and other language versions filled in, so that the visibility rules and {@link ArticleView} apply to it as to a managed one.
  */
 @ApplicationScoped
 public class ArticleReader {
@@ -65,6 +65,7 @@ public class ArticleReader {
         a.section = row.getString(i++);
         a.tags = strings(row.getArray(i++));
         a.language = row.getString(i++);
+        a.translationOf = row.getObject(i++, UUID.class);
         a.status = row.getString(i++);
         a.publishedAt = instant(row, i++);
         a.withdrawnAt = instant(row, i++);
@@ -98,7 +99,8 @@ public class ArticleReader {
             i += 7;
         }
         a.citedSources = citations(a, row.getString(i++));
-        a.corrections = corrections(a, row.getString(i));
+        a.corrections = corrections(a, row.getString(i++));
+        a.translationsRead(row.getString(i));
         return a;
     }
 

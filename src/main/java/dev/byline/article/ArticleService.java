@@ -23,6 +23,7 @@ import dev.byline.audit.Audited;
 import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +32,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** The newsroom's rules for articles: creation, edits under If-Match, publication, withdrawal, corrections, deletion. */
 @ApplicationScoped
@@ -114,9 +117,13 @@ public class ArticleService {
             }
         }
         byte[] json = representations.json(ArticleView.from(article, now));
+        // Kept until the article expires, or one of its language versions appears or goes by a time rule.
+        Instant validUntil = article.translationsChangeAfter(now);
+        if (article.expiresAt != null && article.expiresAt.isBefore(validUntil)) {
+            validUntil = article.expiresAt;
+        }
         ReadCaches.Rendition rendition = ReadCaches.Rendition.of(article.id, article.slug, article.version, json,
-                Representations.versionTag(article.version, json),
-                article.expiresAt == null ? Instant.MAX : article.expiresAt);
+                Representations.versionTag(article.version, json), validUntil);
         if (isPublic) {
             caches.keep(idOrSlug, rendition, readAt);
         }
@@ -151,7 +158,10 @@ public class ArticleService {
         apply(article, input, now);
         article.persist();
         recordSlug(article, now);
-        article.flush();
+        flush(article);
+        if (article.translationOf != null) {
+            rereadTranslations(article);
+        }
         return ArticleView.from(article, now);
     }
 
@@ -166,6 +176,11 @@ public class ArticleService {
         }
         ArticleInput base = patch != null && patch.hasNonNull("bodyText") ? current.withoutBody() : current;
         ArticleInput merged = mergePatch.apply(base, patch, ArticleInput.class);
+        if (merged.translationOf() != null) {
+            // The original may be named by slug: the same original is no change.
+            merged = merged.withTranslationOf(ArticleSlug.articleIdOf(merged.translationOf()).map(UUID::toString)
+                    .orElse(merged.translationOf()));
+        }
         Instant now = now();
         boolean wasSyndicated = article.isSyndicated(now);
         if (!merged.equals(current)) {
@@ -183,8 +198,13 @@ public class ArticleService {
                     recordSlug(article, now);
                 }
             }
+            UUID originalBefore = article.translationOf;
+            forgetTranslations(article);
             apply(article, merged, now);
-            article.flush();
+            flush(article);
+            if (!Objects.equals(originalBefore, article.translationOf)) {
+                rereadTranslations(article);
+            }
             changes.fire(new ArticleChanged(article, ArticleChanged.Action.UPDATED, wasSyndicated, now));
         }
         return ArticleView.from(article, now);
@@ -226,6 +246,7 @@ public class ArticleService {
         article.withdrawalReason = null;
         article.updatedAt = now;
         article.flush();
+        forgetTranslations(article);
         changes.fire(new ArticleChanged(article, ArticleChanged.Action.PUBLISHED, wasSyndicated, now));
         return ArticleView.from(article, now);
     }
@@ -247,6 +268,7 @@ public class ArticleService {
         article.withdrawalReason = request.reason().strip();
         article.updatedAt = now;
         article.flush();
+        forgetTranslations(article);
         changes.fire(new ArticleChanged(article, ArticleChanged.Action.WITHDRAWN, wasSyndicated, now));
         return ArticleView.from(article, now);
     }
@@ -284,6 +306,7 @@ public class ArticleService {
         tombstone.wasPublic = article.wasPublic(now);
         tombstone.wasSyndicated = article.wasSyndicated(now);
         tombstone.persist();
+        forgetTranslations(article);
         article.delete();
         changes.fire(new ArticleChanged(article, ArticleChanged.Action.DELETED, wasSyndicated, now));
     }
@@ -309,7 +332,9 @@ public class ArticleService {
         article.dateline = blankToNull(input.dateline());
         article.section = input.section();
         article.tags = input.tags() == null ? List.of() : input.tags().stream().distinct().toList();
-        article.language = input.language() == null ? "en" : input.language();
+        String language = input.language() == null ? "en" : input.language();
+        translate(article, input.translationOf(), language);
+        article.language = language;
         languages.seen(article.language);
         article.source = input.source() == null ? null : sources.get(input.source());
         article.attribution = blankToNull(input.attribution());
@@ -322,6 +347,87 @@ public class ArticleService {
         article.expiresAt = input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
         replaceCitations(article, input.citedSources() == null ? List.of() : input.citedSources(), sources);
         article.updatedAt = now;
+    }
+
+    /**
+     * Makes the article the translation of the original {@code named} (an id or a slug; null: an original itself) in
+     * {@code language}, keeping every set of language versions to one original, never itself a translation, and
+     * one article per language. Checked only when the original or the language changes.
+     */
+    private static void translate(Article article, String named, String language) {
+        UUID original = named == null ? null
+                : ArticleSlug.articleIdOf(named).orElseThrow(() -> unknownOriginal(named));
+        if (Objects.equals(original, article.translationOf) && language.equals(article.language)) {
+            return;
+        }
+        List<Translation> others;
+        if (original == null) {
+            others = article.translationOf == null ? article.allTranslations() : List.of();
+        } else {
+            if (original.equals(article.id)) {
+                throw ProblemException.invalidBody("translationOf", "cannot name the article itself");
+            }
+            if (article.translationOf == null && !article.allTranslations().isEmpty()) {
+                throw ProblemException.invalidBody("translationOf", "this article is the original of "
+                        + article.allTranslations().size() + " translation(s); an original cannot also be a translation");
+            }
+            Article target = Article.<Article>findByIdOptional(original).orElseThrow(() -> unknownOriginal(named));
+            if (target.translationOf != null) {
+                throw ProblemException.invalidBody("translationOf", "names a translation; name its original, "
+                        + target.translationOf + ", instead");
+            }
+            others = new ArrayList<>(target.allTranslations());
+            others.add(new Translation(target.id, target.slug, target.language, target.headline, true));
+        }
+        for (Translation other : others) {
+            if (!other.id().equals(article.id) && other.language().equals(language)) {
+                throw new ProblemException(ProblemType.CONFLICT, "Article '" + other.slug() + "' is already the "
+                        + (other.original() ? "original" : "translation") + " in '" + language
+                        + "' of this set of language versions; one article per language.",
+                        List.of(new FieldError("body", Objects.equals(original, article.translationOf) ? "language"
+                                : "translationOf",
+                                "another article of the set is in '" + language + "'")), Map.of());
+            }
+        }
+        article.translationOf = original;
+    }
+
+    /** Flushes a write, answering a concurrent write that took the same language of a set with 409, not 500. */
+    private static void flush(Article article) {
+        try {
+            article.flush();
+        } catch (PersistenceException e) {
+            Throwable cause = e instanceof ConstraintViolationException ? e : e.getCause();
+            if (cause instanceof ConstraintViolationException violation
+                    && "article_translation_idx".equals(violation.getConstraintName())) {
+                throw new ProblemException(ProblemType.CONFLICT, "Another translation of the same original in '"
+                        + article.language + "' was saved meanwhile; one article per language.",
+                        List.of(new FieldError("body", "translationOf", "the original has a translation in '"
+                                + article.language + "'")), Map.of());
+            }
+            throw e;
+        }
+    }
+
+    /** Reads the article's language versions again after a write that moved it to another set. */
+    private void rereadTranslations(Article article) {
+        Object json = Article.getEntityManager()
+                .createNativeQuery("select cast(byline_article_translations(?1, ?2) as text)")
+                .setParameter(1, article.id).setParameter(2, article.translationOf).getSingleResult();
+        article.translationsRead((String) json);
+        forgetTranslations(article);
+    }
+
+    /**
+     * The other language versions show this article (its slug, language, headline, whether it is readable): what this
+     * instance rendered of them is stale once this write commits. Other instances hear it from V15's trigger.
+     */
+    private void forgetTranslations(Article article) {
+        article.allTranslations().forEach(t -> caches.writingArticle(t.id()));
+    }
+
+    private static ProblemException unknownOriginal(String named) {
+        return ProblemException.invalidBody("translationOf", "no article is '" + named + "'");
     }
 
     /** Replaces the citations in place, reusing rows so that an unchanged list writes nothing. */

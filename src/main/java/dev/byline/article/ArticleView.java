@@ -19,6 +19,8 @@ public record ArticleView(
         String section,
         List<String> tags,
         String language,
+        TranslationOf translationOf,
+        List<LanguageVersion> translations,
         ArticleStatus status,
         Instant publishedAt,
         Instant embargoedUntil,
@@ -38,6 +40,18 @@ public record ArticleView(
         List<CorrectionView> corrections,
         Withdrawal withdrawal) {
 
+    /** The original an article translates, named once readers may open it. */
+    public record TranslationOf(UUID id, String link) {
+    }
+
+    /** Another language version of the article that readers may open: its original or another translation of it. */
+    public record LanguageVersion(String language, UUID id, String slug, String headline, String link) {
+
+        static LanguageVersion from(Translation t) {
+            return new LanguageVersion(t.language(), t.id(), t.slug(), t.headline(), t.link());
+        }
+    }
+
     /** A cited outlet with its role. */
     public record CitationView(SourceRef source, CitationRole role, String note, String url) {
     }
@@ -56,7 +70,10 @@ public record ArticleView(
 
     static ArticleView from(Article a, Instant now) {
         return new ArticleView(a.id, a.slug, a.headline, a.standfirst, a.bodyHtml, a.bodyText, a.byline, a.dateline,
-                a.section, a.tags, a.language, a.effectiveStatus(now), a.publishedAt, a.embargoedUntil, a.expiresAt, a.createdAt, a.updatedAt, a.version,
+                a.section, a.tags, a.language,
+                a.original(now).map(o -> new TranslationOf(o.id(), o.link())).orElse(null),
+                a.translations(now).stream().map(LanguageVersion::from).toList(),
+                a.effectiveStatus(now), a.publishedAt, a.embargoedUntil, a.expiresAt, a.createdAt, a.updatedAt, a.version,
                 SourceRef.from(a.source), Provenance.attribution(a),
                 a.citedSources.stream()
                         .map(c -> new CitationView(SourceRef.from(c.source), CitationRole.of(c.role), c.note, c.url))

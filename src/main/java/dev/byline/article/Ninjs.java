@@ -35,6 +35,7 @@ public record Ninjs(
         String usageTerms,
         List<InfoSource> infoSources,
         List<AltId> altIds,
+        List<Association> associations,
         Instant expires) {
 
     public static final String MEDIA_TYPE = "application/ninjs+json";
@@ -66,6 +67,16 @@ public record Ninjs(
 
     /** Other identifiers: the slug and the API URL. */
     public record AltId(String role, String value) {
+    }
+
+    /**
+     * The same story in another language: its original (rel {@code original}) or another translation of it (rel
+     * {@code translation}). ninjs 3.1 has no field for language versions; an association is a news object of its own,
+     * named, with its own uri and language.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Association(String name, String rel, String uri, String type, String language, String slugline,
+            List<AltId> altIds) {
     }
 
     /**
@@ -102,6 +113,10 @@ public record Ninjs(
                 // The attribution line is the notice a reuser must print with the story.
                 attribution, rights.usageTerms(), sources,
                 List.of(new AltId("slug", a.slug), new AltId("api", base.resolve("api/v1/articles/" + a.id).toString())),
+                !usable ? List.of() : a.translations(now).stream().map(t -> new Association(t.headline(),
+                        t.original() ? "original" : "translation", urn(t.id().toString()), "text", t.language(),
+                        t.slug(), List.of(new AltId("api", base.resolve("api/v1/articles/" + t.id()).toString()))))
+                        .toList(),
                 a.expiresAt);
     }
 
@@ -109,7 +124,7 @@ public record Ninjs(
     static Ninjs canceled(ArticleTombstone tombstone, URI base) {
         return new Ninjs(urn(tombstone.id.toString()), "text", NINJS_3_1, null, null, tombstone.deletedAt, "canceled",
                 null, null, tombstone.slug, List.of(), List.of(), List.of(), null, null, List.of(), null, null, null,
-                List.of(), List.of(new AltId("slug", tombstone.slug)), null);
+                List.of(), List.of(new AltId("slug", tombstone.slug)), List.of(), null);
     }
 
     private static InfoSource infoSource(Source source, String role, URI base) {

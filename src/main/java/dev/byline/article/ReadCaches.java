@@ -306,6 +306,11 @@ public class ReadCaches {
         }
     }
 
+    /** An article is written in the current transaction: as {@link #writing(Object)} for its entity. */
+    void writingArticle(UUID article) {
+        writing((ArticlePart) () -> article);
+    }
+
     private void heard(Notice notice) {
         switch (notice.kind()) {
             case "article" -> forget(uuid(notice.key()), false);

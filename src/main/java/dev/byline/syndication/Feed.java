@@ -36,7 +36,11 @@ record Feed(String title, String description, URI id, URI self, URI home, URI ar
             String dateline, String section, List<String> tags, String language, Instant publishedAt, Instant updatedAt,
             long version, SourceRef source, String sourceHomepage, URI sourceApi, Instant sourceUpdatedAt,
             String attribution, Rights rights, URI link, URI api, URI comments, int commentCount, boolean commentsOpen,
-            Instant embargoedUntil) {
+            Instant embargoedUntil, List<Translation> translations) {
+
+        /** Another language version of the entry's article, where the API serves it. */
+        record Translation(String language, UUID id, String slug, String headline, URI url) {
+        }
 
         static Entry from(Article a, URI base, SiteLinks site, boolean fullText, Instant now) {
             URI api = base.resolve("api/v1/articles/" + a.slug);
@@ -50,7 +54,9 @@ record Feed(String title, String description, URI id, URI self, URI home, URI ar
                     a.source == null ? null : a.source.updatedAt,
                     a.attributionLine(), a.effectiveRights(), link(a.canonicalUrl, page), api,
                     base.resolve("api/v1/articles/" + a.id + "/comments"), a.commentCount, a.commentsOpen,
-                    a.isEmbargoed(now) ? a.embargoedUntil : null);
+                    a.isEmbargoed(now) ? a.embargoedUntil : null,
+                    a.translations(now).stream().map(t -> new Translation(t.language(), t.id(), t.slug(), t.headline(),
+                            base.resolve("api/v1/articles/" + t.slug()))).toList());
         }
 
         /** The canonical URL; the site's page (or the API's JSON) when there is none, or when a stored one does not parse. */

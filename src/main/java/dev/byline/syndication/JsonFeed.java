@@ -63,7 +63,17 @@ record JsonFeed(
             String commentsUrl,
             int commentCount,
             long version,
-            Instant embargoedUntil) {
+            Instant embargoedUntil,
+            List<Translation> translations) {
+    }
+
+    /** The article in another language. */
+    record Translation(String language, String id, String slug, String url) {
+    }
+
+    private static List<Translation> translations(Feed.Entry e) {
+        return e.translations().stream()
+                .map(t -> new Translation(t.language(), "urn:uuid:" + t.id(), t.slug(), t.url().toString())).toList();
     }
 
     static JsonFeed of(Feed feed) {
@@ -75,7 +85,8 @@ record JsonFeed(
                         e.categories(), e.language(),
                         new Extension("https://byline.dev/ns/feed/1.0", e.api().toString(), e.slug(), e.section(),
                                 e.tags(), e.dateline(), e.source(), e.attribution(), e.rights(),
-                                e.comments().toString(), e.commentCount(), e.version(), e.embargoedUntil())))
+                                e.comments().toString(), e.commentCount(), e.version(), e.embargoedUntil(),
+                                translations(e))))
                         .toList());
     }
 }

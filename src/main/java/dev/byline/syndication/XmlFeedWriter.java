@@ -141,6 +141,7 @@ final class XmlFeedWriter {
                 if (!e.link().equals(e.api())) {
                     link(out, "alternate", e.api(), JSON);
                 }
+                translations(out, e);
                 out.writeEmptyElement(ATOM, "link");
                 out.writeAttribute("rel", "replies");
                 out.writeAttribute("href", clean(e.comments().toString()));
@@ -187,6 +188,15 @@ final class XmlFeedWriter {
             }
             out.writeEndElement();
         });
+    }
+
+    /** The article in its other languages: one alternate link per language (RFC 4287 §4.2.7.4, hreflang). */
+    private static void translations(XMLStreamWriter out, Feed.Entry e) throws XMLStreamException {
+        for (Feed.Entry.Translation t : e.translations()) {
+            link(out, "alternate", t.url(), JSON);
+            out.writeAttribute("hreflang", t.language());
+            out.writeAttribute("title", clean(t.headline()));
+        }
     }
 
     /**
