@@ -132,6 +132,151 @@ create trigger article_translation_deleted after delete on article for each row
     when (old.translation_of is not null)
     execute function byline_notify_translations();
 
+-- ---- History --------------------------------------------------------------------------------------------------------
+-- Every committed version of every article (GET /articles/{idOrSlug}/revisions): what it said, when it became
+-- current, who made it, which fields it changed and the correction it added. Written by the trigger below, so that no
+-- write path (the API, the scheduler, a moderator, an import, a hand-written UPDATE) can forget it.
+create table article_revision (
+    article_id    uuid        not null,
+    version       bigint      not null,
+    -- When this version became current (its transaction's commit).
+    recorded_at   timestamptz not null,
+    -- The API key that made it, as the audit log names it; null when no key did (the scheduler, SQL by hand).
+    key_id        uuid,
+    key_name      text,
+    -- What the public is told of who made it: editor, moderator, partner or system.
+    actor_role    text        not null,
+    -- API fields whose value differs from the previous version (for the first one: those it was created with).
+    changed       text[]      not null,
+    -- {id, text, createdAt} of the correction this version added.
+    correction    jsonb,
+    -- When the public could first read this version, had it stayed current: null if it was never meant for them
+    -- (a draft, a withdrawal). It was public if that moment came before superseded_at and expires_at.
+    public_from   timestamptz,
+    expires_at    timestamptz,
+    -- When the next version replaced this one; null for the current version.
+    superseded_at timestamptz,
+    -- The article as this version had it (see byline_article_snapshot); null once the article is deleted.
+    content       jsonb,
+    primary key (article_id, version)
+);
+
+-- The article as a version of it reads, in the API's field names, with its source and cited sources as they were
+-- (names and default rights change; the version keeps what readers saw).
+create function byline_article_snapshot(article_id uuid) returns jsonb language sql stable as $$
+    select jsonb_build_object(
+               'slug', a.slug, 'headline', a.headline, 'standfirst', a.standfirst, 'bodyHtml', a.body_html,
+               'bodyText', a.body_text, 'byline', a.byline, 'dateline', a.dateline, 'section', a.section,
+               'tags', to_jsonb(a.tags), 'language', a.language, 'translationOf', a.translation_of,
+               'status', a.status, 'publishedAt', a.published_at, 'embargoedUntil', a.embargoed_until,
+               'expiresAt', a.expires_at, 'withdrawnAt', a.withdrawn_at, 'withdrawalReason', a.withdrawal_reason,
+               'attribution', a.attribution, 'copyrightHolder', a.copyright_holder, 'usageTerms', a.usage_terms,
+               'syndicatable', a.syndicatable, 'canonicalUrl', a.canonical_url, 'commentsOpen', a.comments_open,
+               'wordCount', a.word_count, 'createdAt', a.created_at, 'updatedAt', a.updated_at,
+               'source', (select jsonb_build_object('slug', s.slug, 'name', s.name, 'kind', s.kind,
+                                                    'defaultAttribution', s.default_attribution,
+                                                    'copyrightHolder', s.copyright_holder,
+                                                    'usageTerms', s.usage_terms, 'syndicatable', s.syndicatable)
+                            from source s where s.id = a.source_id),
+               'citedSources', coalesce((select jsonb_agg(jsonb_build_object('slug', cs.slug, 'name', cs.name,
+                                                                             'kind', cs.kind,
+                                                                             'syndicatable', cs.syndicatable,
+                                                                             'role', c.role, 'note', c.note,
+                                                                             'url', c.url) order by c.position)
+                                           from article_cited_source c join source cs on cs.id = c.source_id
+                                          where c.article_id = a.id), '[]'),
+               'corrections', coalesce((select jsonb_agg(jsonb_build_object('id', r.id, 'text', r.text,
+                                                                            'createdAt', r.created_at)
+                                                         order by r.created_at, r.id)
+                                          from article_correction r where r.article_id = a.id), '[]'))
+      from article a
+     where a.id = byline_article_snapshot.article_id
+$$;
+
+-- What "changed" compares: a snapshot by the fields the API shows, a source by its slug (a source renamed between
+-- two versions is not a change the article made).
+create function byline_revision_fields(content jsonb) returns jsonb language sql immutable as $$
+    select (content - 'updatedAt' - 'createdAt' - 'wordCount' - 'withdrawnAt' - 'withdrawalReason'
+                    - 'copyrightHolder' - 'usageTerms' - 'syndicatable' - 'source' - 'citedSources')
+           || jsonb_build_object(
+                  'withdrawal', jsonb_build_array(content -> 'withdrawnAt', content -> 'withdrawalReason'),
+                  'rights', jsonb_build_array(content -> 'copyrightHolder', content -> 'usageTerms',
+                                              content -> 'syndicatable'),
+                  'source', content -> 'source' -> 'slug',
+                  'citedSources', coalesce((select jsonb_agg(c - 'name' - 'kind' - 'syndicatable')
+                                              from jsonb_array_elements(content -> 'citedSources') c), '[]'))
+$$;
+
+-- Records the version an insert or update left, once the transaction commits: deferred, so the article's cited
+-- sources and corrections (written by other statements, in whatever order Hibernate flushes them) are final, and a
+-- version written twice in one transaction is recorded once. Who made it comes from the transaction-local settings
+-- byline.key_id, byline.key_name and byline.role, which the application sets for every write made with a key
+-- (dev.byline.audit.AuditInterceptor).
+create function byline_record_revision() returns trigger language plpgsql as $$
+declare
+    latest   article;
+    content  jsonb;
+    previous jsonb;
+    fields   jsonb;
+    before   jsonb;
+    added    jsonb;
+    made_at  timestamptz := clock_timestamp();
+begin
+    select * into latest from article where id = new.id;
+    if not found or exists (select 1 from article_revision r
+                             where r.article_id = latest.id and r.version = latest.version) then
+        return null; -- deleted later in the same transaction, or this version is recorded already
+    end if;
+    content := byline_article_snapshot(latest.id);
+    select r.content into previous from article_revision r
+     where r.article_id = latest.id order by r.version desc limit 1;
+    fields := byline_revision_fields(content);
+    before := byline_revision_fields(coalesce(previous,
+        jsonb_build_object('tags', '[]'::jsonb, 'corrections', '[]'::jsonb, 'commentsOpen', true)));
+    select c.value into added from jsonb_array_elements(content -> 'corrections') c
+     where not exists (select 1 from jsonb_array_elements(previous -> 'corrections') p
+                        where p.value -> 'id' = c.value -> 'id')
+     order by (c.value ->> 'id')::bigint desc limit 1;
+    update article_revision set superseded_at = made_at where article_id = latest.id and superseded_at is null;
+    insert into article_revision (article_id, version, recorded_at, key_id, key_name, actor_role, changed, correction,
+                                  public_from, expires_at, content)
+    values (latest.id, latest.version, made_at,
+            nullif(current_setting('byline.key_id', true), '')::uuid,
+            nullif(current_setting('byline.key_name', true), ''),
+            coalesce(nullif(current_setting('byline.role', true), ''), 'system'),
+            array(select k from jsonb_object_keys(fields || before) k
+                   where coalesce(fields -> k, 'null') is distinct from coalesce(before -> k, 'null')
+                   order by k collate "C"),
+            added,
+            case when latest.status in ('published', 'scheduled')
+                 then greatest(made_at, latest.published_at, latest.embargoed_until) end,
+            latest.expires_at, content);
+    return null;
+end $$;
+
+create constraint trigger article_revision_created after insert on article
+    deferrable initially deferred for each row execute function byline_record_revision();
+create constraint trigger article_revision_updated after update on article
+    deferrable initially deferred for each row when (old.version is distinct from new.version)
+    execute function byline_record_revision();
+
+-- A deleted article keeps no content: its versions keep only when, who and which fields (ArticleService.delete).
+create function byline_forget_revisions() returns trigger language plpgsql as $$
+begin
+    update article_revision set content = null, correction = null where article_id = old.id;
+    return null;
+end $$;
+create trigger article_revisions_forgotten after delete on article for each row
+    execute function byline_forget_revisions();
+
+-- History starts now: each existing article's current version is its first recorded one, made by nobody known.
+insert into article_revision (article_id, version, recorded_at, actor_role, changed, public_from, expires_at, content)
+select a.id, a.version, a.updated_at, 'system', '{}',
+       case when a.status in ('published', 'scheduled')
+            then greatest(a.updated_at, a.published_at, a.embargoed_until) end,
+       a.expires_at, byline_article_snapshot(a.id)
+  from article a;
+
 -- Without this the planner would have no word frequencies for the new search columns until autovacuum next analyses
 -- the table, which a rewrite does not prompt (see V7).
 analyze article;

@@ -8,6 +8,7 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,6 +17,11 @@ import java.util.UUID;
 /**
  * Writes the audit event of an {@link Audited} method after it succeeds. Its priority puts it inside the
  * method's transaction, so the change and its audit record are committed or rolled back together.
+ *
+ * <p>Before the method runs it also names the acting key to the database for the rest of the transaction
+ * (transaction-local settings {@code byline.key_id}, {@code byline.key_name} and {@code byline.role}): triggers that
+ * record history in the database, whoever's write fires them, read who made the change from there (V15's article
+ * revisions). A write without a key, or outside an audited method, leaves them empty: the database says "system".
  */
 @Audited
 @Interceptor
@@ -24,14 +30,17 @@ public class AuditInterceptor {
 
     private final Caller caller;
     private final ObjectMapper mapper;
+    private final EntityManager entityManager;
 
-    public AuditInterceptor(Caller caller, ObjectMapper mapper) {
+    public AuditInterceptor(Caller caller, ObjectMapper mapper, EntityManager entityManager) {
         this.caller = caller;
         this.mapper = mapper;
+        this.entityManager = entityManager;
     }
 
     @AroundInvoke
     Object record(InvocationContext invocation) throws Exception {
+        declareActor();
         Object result = invocation.proceed();
         Audited audited = ArcInvocationContext.findIterceptorBinding(invocation, Audited.class);
         AuditEvent event = new AuditEvent();
@@ -45,6 +54,18 @@ public class AuditInterceptor {
         event.summary = summary == null ? null : mapper.writeValueAsString(summary);
         event.persist();
         return result;
+    }
+
+    private void declareActor() {
+        UUID keyId = caller.keyId();
+        String role = caller.isEditor() ? "editor" : caller.isModerator() ? "moderator"
+                : caller.isPartner() ? "partner" : "system";
+        entityManager.createNativeQuery("select set_config('byline.key_id', ?1, true),"
+                        + " set_config('byline.key_name', ?2, true), set_config('byline.role', ?3, true)")
+                .setParameter(1, keyId == null ? "" : keyId.toString())
+                .setParameter(2, caller.isAnonymous() ? "" : caller.name())
+                .setParameter(3, role)
+                .getSingleResult();
     }
 
     /** What was acted on: a view's id, an entity's slug, or else the first text argument (a delete's path parameter). */
