@@ -141,7 +141,8 @@ create table article_revision (
     version       bigint      not null,
     -- When this version became current (its transaction's commit).
     recorded_at   timestamptz not null,
-    -- The API key that made it, as the audit log names it; null when no key did (the scheduler, SQL by hand).
+    -- The API key that made it, from the audit event of the same transaction; null when no key did (the scheduler,
+    -- SQL by hand).
     key_id        uuid,
     key_name      text,
     -- What the public is told of who made it: editor, moderator, partner or system.
@@ -207,11 +208,18 @@ create function byline_revision_fields(content jsonb) returns jsonb language sql
                                               from jsonb_array_elements(content -> 'citedSources') c), '[]'))
 $$;
 
+-- Who made a version: every write made with a key is audited in its own transaction (dev.byline.audit.AuditInterceptor),
+-- so the audit event that transaction wrote names the key and the role it acted in. Events written before V15 have
+-- no transaction id; the default fills it for new ones without rewriting the table.
+alter table audit_event add column tx xid8, add column acting_role text;
+alter table audit_event alter column tx set default pg_current_xact_id();
+-- byline_record_revision: the audit event of the transaction being committed.
+create index audit_event_tx_idx on audit_event (tx) where tx is not null;
+
 -- Records the version an insert or update left, once the transaction commits: deferred, so the article's cited
 -- sources and corrections (written by other statements, in whatever order Hibernate flushes them) are final, and a
--- version written twice in one transaction is recorded once. Who made it comes from the transaction-local settings
--- byline.key_id, byline.key_name and byline.role, which the application sets for every write made with a key
--- (dev.byline.audit.AuditInterceptor).
+-- version written twice in one transaction is recorded once. Who made it comes from the transaction's audit event;
+-- without one (the scheduler, SQL by hand) it was the system.
 create function byline_record_revision() returns trigger language plpgsql as $$
 declare
     latest   article;
@@ -220,6 +228,9 @@ declare
     fields   jsonb;
     before   jsonb;
     added    jsonb;
+    actor_key  uuid;
+    actor_name text;
+    actor_role text;
     made_at  timestamptz := clock_timestamp();
 begin
     select * into latest from article where id = new.id;
@@ -232,18 +243,19 @@ begin
      where r.article_id = latest.id order by r.version desc limit 1;
     fields := byline_revision_fields(content);
     before := byline_revision_fields(coalesce(previous,
-        jsonb_build_object('tags', '[]'::jsonb, 'corrections', '[]'::jsonb, 'commentsOpen', true)));
+        jsonb_build_object('bodyHtml', '', 'bodyText', '', 'tags', '[]'::jsonb, 'corrections', '[]'::jsonb,
+                           'commentsOpen', true)));
     select c.value into added from jsonb_array_elements(content -> 'corrections') c
      where not exists (select 1 from jsonb_array_elements(previous -> 'corrections') p
                         where p.value -> 'id' = c.value -> 'id')
      order by (c.value ->> 'id')::bigint desc limit 1;
+    select e.key_id, e.key_name, e.acting_role into actor_key, actor_name, actor_role
+      from audit_event e where e.tx = pg_current_xact_id() order by e.id limit 1;
     update article_revision set superseded_at = made_at where article_id = latest.id and superseded_at is null;
     insert into article_revision (article_id, version, recorded_at, key_id, key_name, actor_role, changed, correction,
                                   public_from, expires_at, content)
     values (latest.id, latest.version, made_at,
-            nullif(current_setting('byline.key_id', true), '')::uuid,
-            nullif(current_setting('byline.key_name', true), ''),
-            coalesce(nullif(current_setting('byline.role', true), ''), 'system'),
+            actor_key, actor_name, coalesce(actor_role, 'system'),
             array(select k from jsonb_object_keys(fields || before) k
                    where coalesce(fields -> k, 'null') is distinct from coalesce(before -> k, 'null')
                    order by k collate "C"),

@@ -30,6 +30,10 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(name = "key_name")
     public String keyName;
 
+    /** The role the key acted in (editor, moderator, partner), which article history shows the public (V15). */
+    @Column(name = "acting_role")
+    public String actingRole;
+
     public String action;
 
     @Column(name = "target_type")
