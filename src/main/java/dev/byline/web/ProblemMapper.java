@@ -176,6 +176,12 @@ public class ProblemMapper {
         if (e instanceof WebApplicationException wae) {
             return http(wae, uri, null);
         }
+        if (DatabaseBusy.causes(e)) {
+            // Every connection of the pool stayed in use for the whole acquisition timeout: overload, not a fault.
+            LOG.warnf("No database connection became free in time for %s", uri == null ? "a request" : uri.getPath());
+            return respond(ProblemType.UNAVAILABLE, "The service is busy; retry in " + DatabaseBusy.RETRY_AFTER_SECONDS
+                    + " s.", List.of(), uri).header("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS)).build();
+        }
         if (lostARace(e)) {
             // Two writes to one row at once: the other committed first, so this one's version check failed at commit.
             boolean conditional = headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
@@ -184,7 +190,7 @@ public class ProblemMapper {
                             + "was stored. Fetch it again and retry if your change still applies.", List.of(), uri).build();
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getRequestUri().getRawPath());
+        LOG.errorf(e, "Unexpected failure %s on %s", incident, uri == null ? "?" : uri.getRequestUri().getRawPath());
         return respond(ProblemType.INTERNAL, "Something went wrong on our side. Incident " + incident
                 + " has been logged.", List.of(), uri).build();
     }
