@@ -146,6 +146,11 @@ public class ProblemMapper {
             return unreadableBody(unreadable, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && uri != null && !allowedMethods.on(uri.getPath()).isEmpty()) {
+            // Quarkus REST answers 404 when the path is served but not with this method, if another resource class
+            // shares the path's beginning (PUT /articles/{id}/comments): RFC 9110 §15.5.6 says 405.
+            status = 405;
+        }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // Quarkus REST wraps Jackson's syntax and value-creation errors in a bare 400; report them like the rest.
             return unreadable(json, uri);

@@ -12,8 +12,12 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /**
+     * The page size: {@code defaultLimit} when the parameter is absent. (Quarkus REST reports an empty {@code limit=}
+     * as absent; {@link EmptyParameterRefusal} has refused it before this runs. Blanks are not a number either.)
+     */
     public static int limit(String raw, int defaultLimit, int max) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return defaultLimit;
         }
         try {
