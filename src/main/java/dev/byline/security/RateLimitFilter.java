@@ -62,7 +62,8 @@ public class RateLimitFilter {
             return;
         }
         // A 304 to If-None-Match: * revalidates no copy the client holds: it counts.
-        if (response.getStatus() == 304 && Representations.revalidates(request.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
+        boolean revalidation = Representations.revalidates(request.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        if (response.getStatus() == 304 && revalidation) {
             limits.refund(applied);
         }
         // A stricter policy (posting comments) may have set its own headers: list both, the stricter first.

@@ -22,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * This route reads every body of a POST, PUT or PATCH into memory first, without a thread (Quarkus REST then takes it
  * from the routing context), and answers 408 when it has not arrived within the timeout.
  *
+ * <p>No operation reads a multipart body, and one that never reaches its closing boundary left the request unanswered
+ * for good: multipart bodies are refused with 415 before anything reads them.
+ *
  * <p>Quarkus enforces the size limit below JAX-RS, in a Vert.x route (Content-Length) and in the stream the body is
  * read from (chunked bodies), and answers with an empty 413 that no exception mapper can shape. This route runs just
  * before Quarkus's: it refuses a declared length over the limit at once, and stops reading a body of undeclared length
@@ -51,7 +54,11 @@ public class BodySizeLimit {
         router.route().order(BEFORE_QUARKUS_CHECK)
                 .handler(context -> {
                     long length = declaredLength(context);
-                    if (length > limit && length <= limit * DRAINED_FACTOR) {
+                    String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+                    if (type != null && type.trim().regionMatches(true, 0, "multipart/", 0, 10)) {
+                        RouteProblems.send(context, mapper, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                                "This service reads no multipart bodies; send application/json.", true);
+                    } else if (length > limit && length <= limit * DRAINED_FACTOR) {
                         // Read the rest before answering: a client still sending when the connection closes
                         // sees a broken pipe instead of the 413. Beyond a few times the limit it is not worth it.
                         startTimer(context, timeout, mapper);
@@ -77,8 +84,9 @@ public class BodySizeLimit {
                     }
                 })
                 .failureHandler(context -> {
-                    if (stopTimer(context)) {
-                        return; // answered 408 already; the failure is the connection closing under the reader
+                    if (stopTimer(context) || context.response().closed()) {
+                        // Answered 408 already, or the client went away mid-body: nobody is left to answer.
+                        return;
                     }
                     if (context.statusCode() == ProblemType.TOO_LARGE.status() && !context.response().headWritten()) {
                         refuse(context, limit, mapper);

@@ -162,7 +162,7 @@ public class ProblemMapper {
                     + String.join(", ", allowed(e, uri)) + ".";
             case 406 -> "This resource cannot produce any of the media types in Accept: "
                     + headers.getHeaderString(HttpHeaders.ACCEPT) + ".";
-            case 415 -> "This resource does not accept Content-Type " + headers.getMediaType()
+            case 415 -> "This resource does not accept Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE)
                     + (e instanceof NotSupportedException ? "; send application/json." : ".");
             case 413 -> "The request body is larger than this service accepts.";
             default -> type.title() + ".";
@@ -242,6 +242,10 @@ public class ProblemMapper {
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
             message = invalid.getOriginalMessage();
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && Temporal.class.isAssignableFrom(invalid.getTargetType())
+                && Timestamps.RANGE_MESSAGE.equals(invalid.getOriginalMessage())) {
+            message = Timestamps.RANGE_MESSAGE;
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             message = "must be one of: " + enumValues(invalid.getTargetType());
