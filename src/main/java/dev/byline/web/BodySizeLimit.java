@@ -5,6 +5,7 @@ import dev.byline.BylineConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -20,7 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Quarkus REST reads the body of a blocking endpoint on the worker thread that runs it, blocking until the last
  * byte arrives: a few hundred clients trickling bodies would hold every worker while public reads queue behind them.
  * This route reads every body of a POST, PUT or PATCH into memory first, without a thread (Quarkus REST then takes it
- * from the routing context), and answers 408 when it has not arrived within the timeout.
+ * from the routing context), and answers 408 when it has not arrived within the timeout. HTTP/2 bodies (h2c) are still
+ * read by Quarkus as before: its REST layer cannot take an HTTP/2 request whose body was read ahead (it pauses the
+ * stream, which Vert.x refuses once the stream has ended).
  *
  * <p>No operation reads a multipart body, and one that never reaches its closing boundary left the request unanswered
  * for good: multipart bodies are refused with 415 before anything reads them.
@@ -57,7 +60,7 @@ public class BodySizeLimit {
                     String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
                     if (type != null && type.trim().regionMatches(true, 0, "multipart/", 0, 10)) {
                         RouteProblems.send(context, mapper, ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                                "This service reads no multipart bodies; send application/json.", true);
+                                "No operation of this service reads a multipart body; send the document itself.", true);
                     } else if (length > limit && length <= limit * DRAINED_FACTOR) {
                         // Read the rest before answering: a client still sending when the connection closes
                         // sees a broken pipe instead of the 413. Beyond a few times the limit it is not worth it.
@@ -71,7 +74,8 @@ public class BodySizeLimit {
                                 .resume();
                     } else if (length > limit) {
                         refuse(context, limit, mapper);
-                    } else if (mayHaveBody(context.request().method()) && length != 0) {
+                    } else if (mayHaveBody(context.request().method()) && length != 0
+                            && context.request().version() != HttpVersion.HTTP_2) {
                         startTimer(context, timeout, mapper);
                         bodies.handle(context); // calls the next handler once the body is in; fails with 413 past the limit
                     } else {
