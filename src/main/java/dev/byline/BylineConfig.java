@@ -39,6 +39,19 @@ public interface BylineConfig {
     /** In-memory caches of rendered articles and of list, feed and thread responses. */
     ReadCache readCache();
 
+    /** What the HTTP layer accepts before a request reaches a resource. */
+    Http http();
+
+    /** Limits the HTTP layer enforces (sizes are Quarkus's own {@code quarkus.http.limits.*}). */
+    interface Http {
+        /**
+         * How long a request body may take to arrive in full once its headers are in; a slower one is answered 408 and
+         * its connection closed. Bodies are read without holding a thread, but a trickling client still holds memory.
+         */
+        @WithDefault("30s")
+        Duration bodyTimeout();
+    }
+
     /**
      * Every instance keeps what it rendered until the database says it changed (LISTEN/NOTIFY), so the caches never
      * serve stale content for longer than a notice takes to arrive; they are bounded by size.

@@ -67,7 +67,7 @@ public record ArticleQuery(
             throw ProblemException.invalidQuery("language", Patterns.LANGUAGE_MESSAGE);
         }
         ArticleStatus statusFilter = null;
-        if (blankToNull(status) != null) {
+        if (status != null) {
             try {
                 statusFilter = ArticleStatus.of(status.trim());
             } catch (IllegalArgumentException e) {
@@ -89,7 +89,7 @@ public record ArticleQuery(
     }
 
     private static Sort parseSort(String raw, boolean hasQuery) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return hasQuery ? Sort.RELEVANCE : Sort.NEWEST;
         }
         for (Sort sort : Sort.values()) {

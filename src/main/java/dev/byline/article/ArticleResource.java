@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -76,7 +75,7 @@ public class ArticleResource {
             @QueryParam("language") String language, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("updatedSince") String updatedSince, @QueryParam("status") String status,
             @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-            @Context Request request, @Context UriInfo uri) {
+            @Context HttpHeaders request, @Context UriInfo uri) {
         ArticleQuery query = ArticleQuery.parse(q, section, tags, source, language, from, to, updatedSince, status, sort,
                 limit, cursor);
         if (query.status() != null && query.status() != ArticleStatus.PUBLISHED && !isEditor()) {
@@ -95,7 +94,7 @@ public class ArticleResource {
     @Produces({MediaType.APPLICATION_JSON, Ninjs.MEDIA_TYPE})
     @NonBlocking
     public Uni<Response> get(@PathParam("idOrSlug") String idOrSlug, @QueryParam("format") String format,
-            @Context Request request, @Context HttpHeaders headers, @Context UriInfo uri) {
+            @Context HttpHeaders headers, @Context UriInfo uri) {
         if (wantsNinjs(format, headers)) {
             // ninjs has a URL of its own, so that each operation of the contract answers one media type; clients
             // that negotiate on this URL are sent there.
@@ -111,8 +110,8 @@ public class ArticleResource {
             boolean editor = Caller.holds(identity, Roles.EDITOR);
             boolean partner = Caller.holds(identity, Roles.PARTNER);
             return articles.readFromMemory(idOrSlug)
-                    .map(lookup -> Uni.createFrom().item(article(lookup, editor, request, uri)))
-                    .orElseGet(() -> blocking(() -> article(articles.read(idOrSlug, editor, partner), editor, request,
+                    .map(lookup -> Uni.createFrom().item(article(lookup, editor, headers, uri)))
+                    .orElseGet(() -> blocking(() -> article(articles.read(idOrSlug, editor, partner), editor, headers,
                             uri)));
         });
     }
@@ -148,7 +147,7 @@ public class ArticleResource {
                 Representations.varyByCredentials(false));
     }
 
-    private Response article(ArticleService.Lookup lookup, boolean editor, Request request, UriInfo uri) {
+    private Response article(ArticleService.Lookup lookup, boolean editor, HttpHeaders request, UriInfo uri) {
         if (lookup instanceof ArticleService.Lookup.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY)
                     .location(uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getRawPath())
@@ -233,7 +232,7 @@ public class ArticleResource {
 
     /** ninjs asked for with {@code format=ninjs}, or named in Accept (and JSON not preferred over it): a redirect. */
     private static boolean wantsNinjs(String format, HttpHeaders headers) {
-        if (format != null && !format.isBlank()) {
+        if (format != null) {
             return switch (format.trim()) {
                 case "ninjs" -> true;
                 case "json" -> false;

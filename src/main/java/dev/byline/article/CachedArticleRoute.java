@@ -69,9 +69,10 @@ public class CachedArticleRoute {
                 return;
             }
         }
-        boolean notModified = Representations.noneMatch(request.getHeader(HttpHeaders.IF_NONE_MATCH), rendition.tag());
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        boolean notModified = Representations.noneMatch(ifNoneMatch, rendition.tag());
         if (applied != null) {
-            if (notModified) {
+            if (notModified && Representations.revalidates(ifNoneMatch)) {
                 limits.refund(applied);
             }
             limits.headers(applied).forEach(response::putHeader);

@@ -44,7 +44,7 @@ public class AuditResource {
 
     /** What the log records changes of; a filter naming anything else is a mistake, not an empty page. */
     private static String targetType(String raw) {
-        String value = blankToNull(raw);
+        String value = raw == null ? null : raw.trim();
         if (value != null && !TARGET_TYPES.contains(value)) {
             throw ProblemException.invalidQuery("targetType", "must be one of " + String.join(", ", TARGET_TYPES));
         }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -51,7 +51,7 @@ public class ArticleCommentResource {
     @GET
     public Response thread(@PathParam("idOrSlug") String idOrSlug, @QueryParam("sort") String sort,
             @QueryParam("limit") String limit, @QueryParam("replies") String replies, @QueryParam("cursor") String cursor,
-            @Context Request request, @Context UriInfo uri) {
+            @Context HttpHeaders request, @Context UriInfo uri) {
         int size = QueryParams.limit(limit, DEFAULT_LIMIT, 100);
         int repliesEach = replies(replies);
         // A thread page is the same for every reader: built once per change, whoever asks.
@@ -77,7 +77,7 @@ public class ArticleCommentResource {
     }
 
     private static int replies(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return DEFAULT_REPLIES;
         }
         try {

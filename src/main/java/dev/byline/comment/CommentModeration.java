@@ -33,7 +33,7 @@ public class CommentModeration {
     /** Comments waiting (pending, of which reported is a part), or already marked spam or rejected; oldest first. */
     @Transactional
     public Page<ModerationItem> queue(String status, String article, int limit, String cursor) {
-        String wanted = status == null || status.isBlank() ? "pending" : status.trim();
+        String wanted = status == null ? "pending" : status.trim();
         if (!List.of("pending", "reported", "spam", "rejected").contains(wanted)) {
             throw ProblemException.invalidQuery("status", "must be one of pending, reported, spam, rejected");
         }

@@ -23,7 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -56,7 +56,7 @@ public class CommentResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") String id, @HeaderParam(TOKEN_HEADER) String token, @Context Request request) {
+    public Response get(@PathParam("id") String id, @HeaderParam(TOKEN_HEADER) String token, @Context HttpHeaders request) {
         boolean privileged = token != null || isModerator();
         CommentView comment = comments.read(id, token, isModerator());
         return representations.ok(request, comment, privileged ? Caching.noStore() : Caching.publicFor(config.cacheMaxAge()));
@@ -65,7 +65,7 @@ public class CommentResource {
     @GET
     @Path("/{id}/replies")
     public Response replies(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context Request request, @Context UriInfo uri) {
+            @QueryParam("cursor") String cursor, @Context HttpHeaders request, @Context UriInfo uri) {
         int size = QueryParams.limit(limit, DEFAULT_LIMIT, 100);
         // The same for every reader: built once per change, whoever asks.
         ReadCaches.Body page = caches.page("replies " + id + "?" + uri.getRequestUri().getRawQuery(),

@@ -40,7 +40,7 @@ final class CommentThreads {
         }
 
         static Sort parse(String raw) {
-            if (raw == null || raw.isBlank()) {
+            if (raw == null) {
                 return OLDEST;
             }
             for (Sort sort : values()) {

@@ -1,6 +1,7 @@
 package dev.byline.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -232,6 +233,9 @@ public class ImportService {
         ArticleInput draft;
         try {
             draft = mapper.treeToValue(fields, ArticleInput.class);
+        } catch (JsonMappingException e) {
+            // The story's text can hold what no article may (a control character, half of a surrogate pair).
+            throw asImportProblem(ProblemException.invalidJson(e));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An import's own draft could not be read as an article", e);
         }

@@ -27,7 +27,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
-        // A key checked within the last minute is answered on the calling thread; any other goes to the database.
+        // A key checked within the last minute, or one known not to be valid, is answered on the calling thread; any
+        // other goes to the database.
+        if (keys.refusedFromMemory(request.key())) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("unknown, revoked or expired API key"));
+        }
         var known = keys.authenticateFromMemory(request.key());
         if (known.isPresent()) {
             return Uni.createFrom().item(identity(known.get()));

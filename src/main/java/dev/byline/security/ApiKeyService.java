@@ -85,6 +85,24 @@ public class ApiKeyService {
                 .map(key -> new KeyHolder(key.id(), key.name(), expand(key.roles())));
     }
 
+    /**
+     * True when {@code presented} can be refused without the database: it is malformed, its prefix is known to belong
+     * to no key, or to a key whose secret differs or that is revoked or expired.
+     */
+    public boolean refusedFromMemory(String presented) {
+        Optional<String> prefix = KeySecrets.prefixOf(presented);
+        if (prefix.isEmpty()) {
+            return true;
+        }
+        if (known.isUnknown(prefix.get())) {
+            return true;
+        }
+        Instant now = now();
+        return known.get(prefix.get())
+                .map(key -> !key.isActive(now) || !KeySecrets.matches(presented, key.secretHash()))
+                .orElse(false);
+    }
+
     /** The holder of {@code presented}, if it is a current key. */
     @Transactional
     public Optional<KeyHolder> authenticate(String presented) {
@@ -94,15 +112,20 @@ public class ApiKeyService {
         }
         Instant now = now();
         long readAt = known.generation();
-        Optional<ApiKey> found = ApiKey.findByPrefix(prefix.get())
+        Optional<ApiKey> stored = ApiKey.findByPrefix(prefix.get());
+        if (stored.isEmpty()) {
+            known.keepUnknown(prefix.get(), readAt);
+        }
+        Optional<ApiKey> found = stored
                 .filter(key -> KeySecrets.matches(presented, key.secretHash))
                 .filter(key -> key.isActive(now));
         found.ifPresent(key -> {
             if (lastUseIsStale(key.lastUsedAt, now)) {
                 key.lastUsedAt = now;
             }
-            known.keep(prefix.get(), KnownKeys.Known.of(key), readAt);
         });
+        // Kept whether or not the secret matched: a wrong secret for this prefix is then refused from memory too.
+        stored.ifPresent(key -> known.keep(prefix.get(), KnownKeys.Known.of(key), readAt));
         return found.map(key -> new KeyHolder(key.id, key.name, expand(key.roles)));
     }
 
@@ -117,6 +140,7 @@ public class ApiKeyService {
         String secret = KeySecrets.generate();
         ApiKey key = store(secret, input.name().strip(), input.roles().stream().distinct().sorted().toList(),
                 input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS), now());
+        known.changing(key.prefix); // usable at once on this instance, even if its prefix was tried before
         return KeyView.created(key, secret);
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The API keys this instance has checked, kept in memory so that a keyed request costs no database round trip, and
  * forgotten when the database says a key changed (migration V8: revoked, expired, renamed, re-roled, deleted) or when
- * this instance changes one. While the notification connection is down every key is checked in the database.
+ * this instance changes one. Prefixes the database had no key for are kept too, so that guessing keys does not cost a
+ * lookup each time, and forgotten when a key with that prefix is created (migration V10). While the notification
+ * connection is down every key is checked in the database.
  */
 @ApplicationScoped
 public class KnownKeys {
@@ -39,6 +42,9 @@ public class KnownKeys {
     private final DatabaseNotifications notifications;
     private final TransactionSynchronizationRegistry transactions;
     private final Cache<String, Known> keys = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Bounded, so that random prefixes only push each other out; timed, in case a creation notice is ever lost. */
+    private final Cache<String, Boolean> unknown = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
     private final AtomicLong generation = new AtomicLong();
 
     public KnownKeys(DatabaseNotifications notifications, TransactionSynchronizationRegistry transactions) {
@@ -49,6 +55,21 @@ public class KnownKeys {
 
     Optional<Known> get(String prefix) {
         return notifications.listening() ? Optional.ofNullable(keys.getIfPresent(prefix)) : Optional.empty();
+    }
+
+    /** True when the database had no key with this prefix, and no notice has said otherwise since. */
+    boolean isUnknown(String prefix) {
+        return notifications.listening() && unknown.getIfPresent(prefix) != null;
+    }
+
+    /** Remembers that the database, read at {@code readAt}, had no key with this prefix. */
+    void keepUnknown(String prefix, long readAt) {
+        if (notifications.listening() && generation.get() == readAt) {
+            unknown.put(prefix, Boolean.TRUE);
+            if (generation.get() != readAt) {
+                unknown.invalidate(prefix);
+            }
+        }
     }
 
     /** The generation to hand back to {@link #keep}: a key read after this is current unless a notice came since. */
@@ -91,11 +112,13 @@ public class KnownKeys {
         } else if (notice == Notice.RESET) {
             generation.incrementAndGet();
             keys.invalidateAll();
+            unknown.invalidateAll();
         }
     }
 
     private void forget(String prefix) {
         generation.incrementAndGet();
         keys.invalidate(prefix);
+        unknown.invalidate(prefix);
     }
 }

@@ -3,12 +3,15 @@ package dev.byline.security;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.RateLimiter;
+import dev.byline.web.Representations;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -36,7 +39,21 @@ public class RateLimitFilter {
             return Uni.createFrom().voidItem();
         }
         // Resolving the identity here also means an invalid key is refused (401) on every operation, public or not.
-        return identities.getDeferredIdentity().invoke(identity -> apply(request, http, identity)).replaceWithVoid();
+        // A refused key draws from its address's bucket first, as a call without a key would: guessing keys costs.
+        return identities.getDeferredIdentity()
+                .onFailure(RateLimitFilter::refusedKey).transform(refused -> {
+                    try {
+                        apply(request, limits.anonymous(http));
+                        return refused;
+                    } catch (ProblemException tooMany) {
+                        return tooMany;
+                    }
+                })
+                .invoke(identity -> apply(request, limits.consume(http, identity))).replaceWithVoid();
+    }
+
+    private static boolean refusedKey(Throwable failure) {
+        return failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException;
     }
 
     @ServerResponseFilter
@@ -44,7 +61,9 @@ public class RateLimitFilter {
         if (!(request.getProperty(DECISION) instanceof RateLimits.Applied applied)) {
             return;
         }
-        if (response.getStatus() == 304) {
+        // A 304 to If-None-Match: * revalidates no copy the client holds: it counts.
+        boolean revalidation = Representations.revalidates(request.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        if (response.getStatus() == 304 && revalidation) {
             limits.refund(applied);
         }
         // A stricter policy (posting comments) may have set its own headers: list both, the stricter first.
@@ -55,8 +74,7 @@ public class RateLimitFilter {
         });
     }
 
-    private void apply(ContainerRequestContext request, HttpServerRequest http, SecurityIdentity identity) {
-        RateLimits.Applied applied = limits.consume(http, identity);
+    private void apply(ContainerRequestContext request, RateLimits.Applied applied) {
         request.setProperty(DECISION, applied);
         RateLimiter.Decision decision = applied.decision();
         if (!decision.allowed()) {

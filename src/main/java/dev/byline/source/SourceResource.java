@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -44,14 +43,14 @@ public class SourceResource {
 
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-            @Context Request request, @Context UriInfo uri) {
+            @Context HttpHeaders request, @Context UriInfo uri) {
         var page = sources.list(QueryParams.limit(limit, 50, 100), cursor);
         return PageLinks.withNext(representations.ok(request, page, Caching.publicFor(config.cacheMaxAge())), uri, page.next());
     }
 
     @GET
     @Path("/{slug}")
-    public Response get(@PathParam("slug") String slug, @Context Request request) {
+    public Response get(@PathParam("slug") String slug, @Context HttpHeaders request) {
         Source source = sources.get(slug);
         return representations.ok(request, SourceView.from(source), source.version, Caching.publicFor(config.cacheMaxAge()));
     }

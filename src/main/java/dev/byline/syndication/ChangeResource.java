@@ -86,7 +86,7 @@ public class ChangeResource {
     }
 
     private static int waitSeconds(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return 0;
         }
         try {

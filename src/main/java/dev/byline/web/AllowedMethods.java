@@ -1,6 +1,9 @@
 package dev.byline.web;
 
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -16,12 +19,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP methods each path of the API answers, for the {@code Allow} header that RFC 9110 requires on a 405:
- * Quarkus REST reports a 405 without saying what is allowed.
+ * The HTTP methods each path of the API answers, read once from the JAX-RS resources, for the {@code Allow} header
+ * of a 405 and of an OPTIONS response (RFC 9110 §9.3.7, §15.5.6): Quarkus REST reports a 405 without saying what is
+ * allowed, and answers OPTIONS with every method it knows whatever the path serves.
  */
 @ApplicationScoped
 public class AllowedMethods {
 
+    /** After {@link BrowserPolicy} (-100) and {@link RequestLimits} (-99). */
+    private static final int AFTER_BROWSER_POLICY = -98;
     private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})+))?}");
 
     private final List<Route> routes;
@@ -51,6 +57,21 @@ public class AllowedMethods {
             methods.add(HttpMethod.OPTIONS);
         }
         return List.copyOf(methods);
+    }
+
+    /**
+     * Answers OPTIONS on any path a resource serves with exactly its methods. Runs after {@link BrowserPolicy}, which
+     * answers CORS preflights (OPTIONS with an Origin and Access-Control-Request-Method) itself.
+     */
+    void answerOptions(@Observes Router router) {
+        router.route().order(AFTER_BROWSER_POLICY).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
+            List<String> allowed = on(context.normalizedPath());
+            if (allowed.isEmpty()) {
+                context.next();
+                return;
+            }
+            context.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed)).setStatusCode(200).end();
+        });
     }
 
     private record Route(String method, Pattern path) {

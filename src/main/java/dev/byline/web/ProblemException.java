@@ -1,5 +1,7 @@
 package dev.byline.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.byline.web.Problem.FieldError;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalidQuery(String field, String message) {
         return invalid("query", field, message);
+    }
+
+    /**
+     * A value Jackson refused while reading a body, named by its path ({@code citedSources[1].role}). Only Byline's own
+     * readers' messages are repeated (text and times, see JsonSetup and Timestamps); Jackson's name Java types.
+     */
+    public static ProblemException invalidJson(JsonMappingException e) {
+        boolean ours = e instanceof InvalidFormatException invalid && (invalid.getTargetType() == String.class
+                || Timestamps.RANGE_MESSAGE.equals(invalid.getOriginalMessage()));
+        return invalidBody(JsonPaths.of(e.getPath()), ours ? e.getOriginalMessage() : "has a value that is not allowed");
     }
 
     public static ProblemException notFound(String detail) {

@@ -146,6 +146,11 @@ public class ProblemMapper {
             return unreadableBody(unreadable, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && uri != null && !allowedMethods.on(uri.getPath()).isEmpty()) {
+            // Quarkus REST answers 404 when the path is served but not with this method, if another resource class
+            // shares the path's beginning (PUT /articles/{id}/comments): RFC 9110 §15.5.6 says 405.
+            status = 405;
+        }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // Quarkus REST wraps Jackson's syntax and value-creation errors in a bare 400; report them like the rest.
             return unreadable(json, uri);
@@ -157,7 +162,7 @@ public class ProblemMapper {
                     + String.join(", ", allowed(e, uri)) + ".";
             case 406 -> "This resource cannot produce any of the media types in Accept: "
                     + headers.getHeaderString(HttpHeaders.ACCEPT) + ".";
-            case 415 -> "This resource does not accept Content-Type " + headers.getMediaType()
+            case 415 -> "This resource does not accept Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE)
                     + (e instanceof NotSupportedException ? "; send application/json." : ".");
             case 413 -> "The request body is larger than this service accepts.";
             default -> type.title() + ".";
@@ -176,6 +181,12 @@ public class ProblemMapper {
         if (e instanceof WebApplicationException wae) {
             return http(wae, uri, null);
         }
+        if (DatabaseBusy.causes(e)) {
+            // Every connection of the pool stayed in use for the whole acquisition timeout: overload, not a fault.
+            LOG.warnf("No database connection became free in time for %s", uri == null ? "a request" : uri.getPath());
+            return respond(ProblemType.UNAVAILABLE, "The service is busy; retry in " + DatabaseBusy.RETRY_AFTER_SECONDS
+                    + " s.", List.of(), uri).header("Retry-After", String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS)).build();
+        }
         if (lostARace(e)) {
             // Two writes to one row at once: the other committed first, so this one's version check failed at commit.
             boolean conditional = headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
@@ -184,7 +195,7 @@ public class ProblemMapper {
                             + "was stored. Fetch it again and retry if your change still applies.", List.of(), uri).build();
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getRequestUri().getRawPath());
+        LOG.errorf(e, "Unexpected failure %s on %s", incident, uri == null ? "?" : uri.getRequestUri().getRawPath());
         return respond(ProblemType.INTERNAL, "Something went wrong on our side. Incident " + incident
                 + " has been logged.", List.of(), uri).build();
     }
@@ -231,6 +242,10 @@ public class ProblemMapper {
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
             message = invalid.getOriginalMessage();
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && Temporal.class.isAssignableFrom(invalid.getTargetType())
+                && Timestamps.RANGE_MESSAGE.equals(invalid.getOriginalMessage())) {
+            message = Timestamps.RANGE_MESSAGE;
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             message = "must be one of: " + enumValues(invalid.getTargetType());

@@ -15,10 +15,13 @@ public enum ProblemType {
     CONFLICT("conflict", "The request conflicts with the current state", Status.CONFLICT),
     GONE("gone", "Gone", Status.GONE),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed", Status.PRECONDITION_FAILED),
+    REQUEST_TIMEOUT("request-timeout", "The request body did not arrive in time", Status.REQUEST_TIMEOUT),
     TOO_LARGE("payload-too-large", "The request body is too large", Status.REQUEST_ENTITY_TOO_LARGE),
+    URI_TOO_LONG("uri-too-long", "The request line is too long", Status.REQUEST_URI_TOO_LONG),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", Status.UNSUPPORTED_MEDIA_TYPE),
     PRECONDITION_REQUIRED("precondition-required", "If-Match is required", 428),
     TOO_MANY_REQUESTS("rate-limited", "Too many requests", Status.TOO_MANY_REQUESTS),
+    HEADERS_TOO_LARGE("headers-too-large", "The request headers are too large", 431),
     INTERNAL("internal", "Internal error", Status.INTERNAL_SERVER_ERROR),
     UNAVAILABLE("unavailable", "Service unavailable", Status.SERVICE_UNAVAILABLE);
 

@@ -12,8 +12,12 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /**
+     * The page size: {@code defaultLimit} when the parameter is absent. (Quarkus REST reports an empty {@code limit=}
+     * as absent; {@link EmptyParameterRefusal} has refused it before this runs. Blanks are not a number either.)
+     */
     public static int limit(String raw, int defaultLimit, int max) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return defaultLimit;
         }
         try {
@@ -33,14 +37,19 @@ public final class QueryParams {
             return null;
         }
         String value = raw.trim();
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+                instant = LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
                 throw ProblemException.invalidQuery(name, "must be an RFC 3339 date-time such as 2026-11-28T09:30:00Z, or a date such as 2026-11-28");
             }
         }
+        if (!Timestamps.representable(instant)) {
+            throw ProblemException.invalidQuery(name, Timestamps.RANGE_MESSAGE);
+        }
+        return instant;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -21,7 +20,9 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
- * Serialises response bodies once, tags them with a strong ETag and answers conditional GETs with 304.
+ * Serialises response bodies once, tags them with a strong ETag and answers conditional GETs with 304: the one
+ * place where If-None-Match, If-Modified-Since and (on reads) If-Match are judged, for bodies rendered now and bodies
+ * answered from memory alike.
  *
  * <p>An entity's tag is {@code "v<version>-<digest>"}: the version is the editorial revision that If-Match checks,
  * the digest covers everything else that shows in the body (a comment count, a renamed source), so caches
@@ -43,24 +44,19 @@ public class Representations {
     }
 
     /** A versioned resource. */
-    public Response ok(Request request, Object body, long version, String cacheControl) {
-        return ok(request, body, version, cacheControl, VARY);
-    }
-
-    /** A versioned resource whose URL also serves other media types ({@code vary} then names Accept). */
-    public Response ok(Request request, Object body, long version, String cacheControl, String vary) {
+    public Response ok(HttpHeaders request, Object body, long version, String cacheControl) {
         byte[] bytes = serialise(body);
-        return conditional(request, bytes, new EntityTag(versionTag(version, bytes)), cacheControl, vary);
+        return conditional(request, bytes, new EntityTag(versionTag(version, bytes)), cacheControl, VARY);
     }
 
     /** A collection or other derived resource: the tag is the digest of the body. */
-    public Response ok(Request request, Object body, String cacheControl) {
+    public Response ok(HttpHeaders request, Object body, String cacheControl) {
         byte[] bytes = serialise(body);
         return conditional(request, bytes, new EntityTag(digest(bytes)), cacheControl, VARY);
     }
 
     /** A versioned resource already rendered to JSON, with the tag {@link #versionTag} gave it when it was rendered. */
-    public Response ok(Request request, byte[] json, String tag, String cacheControl, String vary) {
+    public Response ok(HttpHeaders request, byte[] json, String tag, String cacheControl, String vary) {
         return conditional(request, json, new EntityTag(tag), cacheControl, vary);
     }
 
@@ -81,11 +77,11 @@ public class Representations {
         return "v" + version + "-" + digest(json);
     }
 
-    private static Response conditional(Request request, byte[] bytes, EntityTag tag, String cacheControl,
+    private static Response conditional(HttpHeaders request, byte[] bytes, EntityTag tag, String cacheControl,
             String vary) {
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).header(HttpHeaders.VARY, vary).build();
+        if (notModified(request, tag, null)) {
+            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .header(HttpHeaders.VARY, vary).build();
         }
         return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE)
                 .tag(tag)
@@ -177,21 +173,53 @@ public class Representations {
         return false;
     }
 
+    /**
+     * Whether a 304 answers a GET of a representation tagged {@code tag} and last modified at {@code modified} (null
+     * when it has no date), evaluated as RFC 9110 §13.2.2 orders: If-Match, then If-None-Match, and If-Modified-Since
+     * only without If-None-Match. Only called when the representation exists, so {@code If-None-Match: *} matches.
+     */
     private static boolean notModified(HttpHeaders request, EntityTag tag, Date modified) {
+        String ifMatch = request.getHeaderString(HttpHeaders.IF_MATCH);
+        if (ifMatch != null && !strongMatch(ifMatch, tag)) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "If-Match names no current version of this resource; its ETag is now \"" + tag.getValue() + "\".");
+        }
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             return noneMatch(ifNoneMatch, tag.getValue());
         }
         String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
-        if (ifModifiedSince == null) {
+        if (ifModifiedSince == null || modified == null) {
             return false;
         }
         try {
             Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !modified.toInstant().isAfter(since);
+            // A date the server's clock has not reached is not a date the client can have seen (RFC 7232 §3.3): it
+            // is ignored, or every request with a date far ahead would be a 304 whatever changed.
+            return !since.isAfter(Instant.now()) && !modified.toInstant().isAfter(since);
         } catch (DateTimeParseException e) {
             return false; // an invalid date is ignored (RFC 9110 §13.1.3)
         }
+    }
+
+    /** Whether an If-Match list (or {@code *}) names {@code tag}, by strong comparison as If-Match requires. */
+    private static boolean strongMatch(String field, EntityTag tag) {
+        String current = "\"" + tag.getValue() + "\"";
+        for (String candidate : field.split(",")) {
+            String value = candidate.trim();
+            if (value.equals("*") || value.equals(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a 304 to this request revalidated a copy the client holds, so that it need not count against a rate
+     * limit: {@code If-None-Match: *} is answered 304 as RFC 9110 §13.1.2 says, but names no copy at all.
+     */
+    public static boolean revalidates(String ifNoneMatch) {
+        return ifNoneMatch == null || !ifNoneMatch.trim().equals("*");
     }
 
     private byte[] serialise(Object body) {

@@ -24,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -62,7 +61,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") String id, @Context Request request) {
+    public Response get(@PathParam("id") String id, @Context HttpHeaders request) {
         WebhookSubscription webhook = webhooks.get(parseId(id));
         return representations.ok(request, WebhookView.from(webhook), webhook.version, Caching.noStore());
     }

@@ -385,6 +385,20 @@ class ImportResourceTest {
         assertEquals(before, stored());
     }
 
+    /** Found by fuzzing: the draft refused the text, and the import answered 500. */
+    @Test
+    void aHeadlineWithALoneSurrogateIsRefusedNamingItAndNothingIsStored() {
+        Stored before = stored();
+
+        importAs(NINJS, ninjs("urn:x:surrogate", "1", "Broken \\ud800 text", "Body."))
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("/problems/validation"))
+                .body("errors[0].field", equalTo("headline"))
+                .body("detail", containsString("U+D800"));
+        assertEquals(before, stored());
+    }
+
     // ---- Feeds ---------------------------------------------------------------------------------------------------
 
     @Test

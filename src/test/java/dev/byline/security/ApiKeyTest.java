@@ -22,11 +22,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import dev.byline.database.TimeOrderedIds;
+import dev.byline.support.SqlStatements;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -40,6 +46,36 @@ class ApiKeyTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void anUnknownKeyIsLookedUpOnceAndAcceptedAsSoonAsItExists() throws Exception {
+        String secret = "byl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_"
+                + UUID.randomUUID().toString().replace("-", "");
+        given().header("X-API-Key", secret).when().get("/api/v1/sections").then().statusCode(401);
+        long statements = SqlStatements.during(entityManagerFactory, () ->
+                given().header("X-API-Key", secret).when().get("/api/v1/sections").then().statusCode(401));
+        assertEquals(0, statements, "a key already found unknown is refused from memory");
+
+        // Written straight to the database, as another instance would: only its notice tells this one.
+        QuarkusTransaction.requiringNew().run(() -> {
+            ApiKey key = new ApiKey();
+            key.id = TimeOrderedIds.next();
+            key.prefix = KeySecrets.prefixOf(secret).orElseThrow();
+            key.secretHash = KeySecrets.hash(secret);
+            key.name = "made elsewhere";
+            key.roles = List.of(Roles.EDITOR);
+            key.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            key.persist();
+        });
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (given().header("X-API-Key", secret).when().get("/api/v1/sections").statusCode() != 200) {
+            assertTrue(System.nanoTime() < deadline, "the new key is still refused");
+            Thread.sleep(20);
+        }
+    }
 
     @Test
     void anAdministratorIssuesAKeyWhoseSecretIsShownOnce() throws Exception {

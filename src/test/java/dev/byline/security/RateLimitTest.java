@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RateLimitTest.SmallBuckets.class)
 class RateLimitTest {
 
-    private static final int ANONYMOUS = 5;
+    private static final int ANONYMOUS = 7;
     private static final int KEYED = 8;
+    private static final String BAD_KEY = "byl_AAAAAAAA_" + "B".repeat(32);
 
     /** Small allowances over a long window, so a bucket stays empty for the whole test. */
     public static class SmallBuckets implements QuarkusTestProfile {
@@ -52,7 +53,19 @@ class RateLimitTest {
         for (int i = 0; i < 10; i++) {
             given().header("If-None-Match", etag).when().get("/api/v1/articles/" + slug).then().statusCode(304);
         }
-        for (int remaining = ANONYMOUS - 3; remaining >= 0; remaining--) {
+        // "If-None-Match: *" is a 304 too (RFC 9110 §13.1.2), but a client that shows no tag revalidates nothing: it
+        // counts, whether the article is answered by the router or by JAX-RS.
+        given().header("If-None-Match", "*").when().get("/api/v1/articles/" + slug)
+                .then().statusCode(304)
+                .header("RateLimit", matchesPattern("\"anonymous\";r=" + (ANONYMOUS - 3) + ";t=\\d+"));
+        given().header("If-None-Match", "*").when().get("/api/v1/sections")
+                .then().statusCode(304)
+                .header("RateLimit", matchesPattern("\"anonymous\";r=" + (ANONYMOUS - 4) + ";t=\\d+"));
+        // A key that is not valid is refused, and draws from its address's bucket like a call without one.
+        given().header("X-API-Key", BAD_KEY).when().get("/api/v1/sections")
+                .then().statusCode(401)
+                .header("RateLimit", matchesPattern("\"anonymous\";r=" + (ANONYMOUS - 5) + ";t=\\d+"));
+        for (int remaining = ANONYMOUS - 6; remaining >= 0; remaining--) {
             given().when().get("/api/v1/sections").then().statusCode(200)
                     .header("RateLimit", matchesPattern("\"anonymous\";r=" + remaining + ";t=\\d+"));
         }
@@ -69,6 +82,12 @@ class RateLimitTest {
                 .body("type", equalTo("/problems/rate-limited"));
         // No proxy is trusted here, so a forged client address changes nothing.
         given().header("X-Forwarded-For", "203.0.113.9").when().get("/api/v1/sections").then().statusCode(429);
+        // Nor does presenting keys that do not exist: each is one more request from this address.
+        given().header("X-API-Key", BAD_KEY).when().get("/api/v1/sections")
+                .then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("\\d+"));
+        given().auth().oauth2("byl_ZZZZZZZZ_" + "9".repeat(32)).when().get("/api/v1/sections").then().statusCode(429);
 
         // A key has its own bucket.
         String partner = Keys.issue(Roles.EDITOR);

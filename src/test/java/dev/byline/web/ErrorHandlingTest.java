@@ -409,6 +409,62 @@ class ErrorHandlingTest {
     }
 
     @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aContentTypeThatIsNotAMediaTypeIs415Problem() {
+        for (String type : List.of("garbage", "a/b/c")) {
+            given().contentType(type).body(sourceJson(unique("ct"), DEFAULT_NAME).getBytes(StandardCharsets.UTF_8))
+                    .when().post(SOURCES)
+                    .then().spec(problem(415))
+                    .body("detail", containsString(type));
+        }
+    }
+
+    /** A multipart body that never reaches its closing boundary used to leave the request unanswered for good. */
+    @Test
+    void aMultipartBodyIs415ProblemAtOnce() throws Exception {
+        String body = "{\"publishAt\": null}";
+        dev.byline.support.RawHttp.Response response = dev.byline.support.RawHttp.exchange(
+                "POST /api/v1/articles/" + java.util.UUID.randomUUID() + "/publish HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                        + body);
+        assertEquals(415, response.status());
+        assertEquals(PROBLEM_JSON, response.header("Content-Type"));
+        assertTrue(response.body().contains("/problems/unsupported-media-type"), response.body());
+    }
+
+    @Test
+    void aTimeBeyondFourDigitYearsInAQueryIs400NamingTheParameter() {
+        for (String name : List.of("from", "to", "updatedSince")) {
+            given().queryParam(name, "+999999999-12-31T23:59:59Z")
+                    .when().get(ARTICLES)
+                    .then().spec(problem(400))
+                    .body("errors[0].field", equalTo(name))
+                    .body("errors[0].message", containsString("four-digit year"));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void aTimeBeyondFourDigitYearsInABodyIs400NamingTheFieldAndStoresNothing() {
+        for (String time : List.of("+1000000000-01-01T00:00:00Z", "-4714-01-01T00:00:00Z")) {
+            String slug = unique("far");
+            postArticle("{\"slug\": \"" + slug + "\", \"headline\": \"" + DEFAULT_HEADLINE
+                    + "\", \"bodyText\": \"Text.\", \"expiresAt\": \"" + time + "\"}")
+                    .then().spec(problem(400))
+                    .body("errors[0].in", equalTo("body"))
+                    .body("errors[0].field", equalTo("expiresAt"))
+                    .body("errors[0].message", containsString("four-digit year"));
+            assertArticleNotStored(slug);
+        }
+        String id = postArticle("{\"headline\": \"" + DEFAULT_HEADLINE + "\", \"bodyText\": \"Text.\"}")
+                .then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body("{\"publishAt\": \"+1000000000-01-01T00:00:00Z\"}")
+                .when().post(ARTICLE + "/publish", id)
+                .then().spec(problem(400))
+                .body("errors[0].field", equalTo("publishAt"));
+    }
+
+    @Test
     void aBadDateInAQueryIs400NamingTheParameter() {
         given().queryParam("from", "last tuesday")
                 .when().get(ARTICLES)
