@@ -5,8 +5,7 @@ COPY mvnw pom.xml openapi.yaml ./
 COPY .mvn .mvn
 RUN ./mvnw dependency:go-offline -q
 COPY src src
-# The class-data archive (AppCDS) recorded at build time takes seconds off every start.
-RUN ./mvnw package -DskipTests -q -Dquarkus.package.jar.appcds.enabled=true
+RUN ./mvnw package -DskipTests -q
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin byline \
@@ -20,4 +19,4 @@ ENV BYLINE_EMBEDDED_POSTGRES_DATA_DIR=/data/postgres \
     JAVA_OPTS_APPEND=""
 VOLUME /data
 EXPOSE 8080
-ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=/app/app-cds.jsa $JAVA_OPTS_APPEND -jar /app/quarkus-run.jar"]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /app/quarkus-run.jar"]

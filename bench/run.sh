@@ -167,18 +167,12 @@ ensure_tools() {
     [[ -n $JSTAT ]] || log "jstat not found (it comes with the JDK): no GC % this run"
 }
 
-# The build also records a class-data archive (AppCDS) that the service starts with, as a deployment would:
-# it takes a few seconds off the start and so off the "ready" figure.
 ensure_jar() {
     if $BUILD || [[ ! -f $JAR ]]; then
-        log "Building the service (./mvnw -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)"
-        (cd "$REPO_DIR" && ./mvnw -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)
+        log "Building the service (./mvnw -q package -DskipTests)"
+        (cd "$REPO_DIR" && ./mvnw -q package -DskipTests)
     fi
     [[ -f $JAR ]] || die "no $JAR after the build"
-    local archive=${JAR%/*}/app-cds.jsa
-    if [[ -f $archive && $JAVA_OPTS != *SharedArchiveFile* ]]; then
-        JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$archive"
-    fi
 }
 
 # The seeder talks to the same database as the service: the embedded one on a fixed port, or the
