@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -37,7 +37,7 @@ public class ArticleRevisionResource {
 
     @GET
     public Response list(@PathParam("idOrSlug") String idOrSlug, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context Request request, @Context UriInfo uri) {
+            @QueryParam("cursor") String cursor, @Context HttpHeaders request, @Context UriInfo uri) {
         boolean editor = caller.isEditor();
         var page = history.list(idOrSlug, editor,
                 QueryParams.limit(limit, ArticleHistory.DEFAULT_LIMIT, ArticleHistory.MAX_LIMIT), cursor);
@@ -47,7 +47,7 @@ public class ArticleRevisionResource {
     @GET
     @Path("/{version}")
     public Response version(@PathParam("idOrSlug") String idOrSlug, @PathParam("version") String version,
-            @Context Request request) {
+            @Context HttpHeaders request) {
         boolean editor = caller.isEditor();
         return representations.ok(request, history.version(idOrSlug, version, editor), cacheFor(editor));
     }
