@@ -72,9 +72,7 @@ public class CachedArticleRoute {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         boolean notModified = Representations.noneMatch(ifNoneMatch, rendition.tag());
         if (applied != null) {
-            if (notModified && Representations.revalidates(ifNoneMatch)) {
-                limits.refund(applied);
-            }
+            limits.settle(applied, notModified ? 304 : 200, ifNoneMatch);
             limits.headers(applied).forEach(response::putHeader);
         }
         response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)

@@ -46,7 +46,8 @@ public class ReadCaches {
     /**
      * The public JSON of an article, as every caller gets it while it stays public. It is kept gzip-compressed (a
      * third of the size, so three times as many articles fit), sent as it is to clients that accept gzip and
-     * inflated for the others; a rendition just made also holds its JSON, so the reader who caused it pays nothing.
+     * inflated for the others; a rendition just made holds only its JSON, so a read that is not kept (a draft, an
+     * embargo) and the reader who caused it pay nothing for compression.
      */
     public static final class Rendition {
 
@@ -73,7 +74,7 @@ public class ReadCaches {
 
         /** A rendition of {@code json}, just made; {@code tag} is its ETag value, {@code validUntil} its expiry. */
         public static Rendition of(UUID id, String slug, long version, byte[] json, String tag, Instant validUntil) {
-            return new Rendition(id, slug, version, Gzip.compress(json), json.length, json, tag, validUntil);
+            return new Rendition(id, slug, version, null, json.length, json, tag, validUntil);
         }
 
         public UUID id() {
@@ -95,7 +96,7 @@ public class ReadCaches {
 
         /** The JSON as a gzip member, for {@code Content-Encoding: gzip}. */
         public byte[] gzip() {
-            return gzip;
+            return gzip != null ? gzip : Gzip.compress(json);
         }
 
         public String tag() {
@@ -106,9 +107,9 @@ public class ReadCaches {
             return validUntil;
         }
 
-        /** This rendition as memory keeps it: compressed only. */
+        /** This rendition as memory keeps it: compressed only (compressed here, so only what is kept pays for it). */
         Rendition packed() {
-            return json == null ? this : new Rendition(id, slug, version, gzip, length, null, tag, validUntil);
+            return json == null ? this : new Rendition(id, slug, version, gzip(), length, null, tag, validUntil);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.byline.security;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.RateLimiter;
-import dev.byline.web.Representations;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -61,11 +60,7 @@ public class RateLimitFilter {
         if (!(request.getProperty(DECISION) instanceof RateLimits.Applied applied)) {
             return;
         }
-        // A 304 to If-None-Match: * revalidates no copy the client holds: it counts.
-        boolean revalidation = Representations.revalidates(request.getHeaderString(HttpHeaders.IF_NONE_MATCH));
-        if (response.getStatus() == 304 && revalidation) {
-            limits.refund(applied);
-        }
+        limits.settle(applied, response.getStatus(), request.getHeaderString(HttpHeaders.IF_NONE_MATCH));
         // A stricter policy (posting comments) may have set its own headers: list both, the stricter first.
         limits.headers(applied).forEach((name, value) -> {
             Object specific = response.getHeaders().getFirst(name);

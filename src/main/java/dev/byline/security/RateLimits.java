@@ -5,6 +5,7 @@ import dev.byline.Caller;
 import dev.byline.Roles;
 import dev.byline.web.ClientAddress;
 import dev.byline.web.RateLimiter;
+import dev.byline.web.Representations;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,9 +60,14 @@ public class RateLimits {
         return take("anonymous", clientAddress.of(http), config.anonymousRequests());
     }
 
-    /** Gives back the request {@code applied} took: revalidations that end in a 304 are free. */
-    public void refund(Applied applied) {
-        limiter.refund(applied.policy(), applied.subject());
+    /**
+     * Settles a request once its status is known: a 304 that revalidated a copy the client holds gives back what it
+     * took (a 304 to {@code If-None-Match: *} holds no copy, so it counts).
+     */
+    public void settle(Applied applied, int status, String ifNoneMatch) {
+        if (status == 304 && Representations.revalidates(ifNoneMatch)) {
+            limiter.refund(applied.policy(), applied.subject());
+        }
     }
 
     /** The IETF RateLimit headers for {@code applied}. */

@@ -17,6 +17,8 @@ public final class Gzip {
     /** The fixed header {@link GZIPOutputStream} writes (no name, no extra fields), and the CRC-32 + size trailer. */
     private static final int HEADER = 10;
     private static final int TRAILER = 8;
+    /** A quality of zero (RFC 9110 §12.4.2): at most three decimals, all zero. */
+    private static final java.util.regex.Pattern ZERO = java.util.regex.Pattern.compile("q=0(\\.0{0,3})?");
 
     private Gzip() {
     }
@@ -86,7 +88,7 @@ public final class Gzip {
     private static boolean refused(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].replace(" ", "").toLowerCase(java.util.Locale.ROOT);
-            if (parameter.startsWith("q=") && parameter.substring(2).matches("0(\\.0{0,3})?")) {
+            if (ZERO.matcher(parameter).matches()) {
                 return true;
             }
         }
