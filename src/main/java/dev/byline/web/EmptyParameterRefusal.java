@@ -1,6 +1,6 @@
 package dev.byline.web;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -18,8 +18,8 @@ public class EmptyParameterRefusal {
             "targetType");
 
     @ServerRequestFilter(preMatching = true)
-    public void refuseEmptyValues(ContainerRequestContext request) {
-        String query = request.getUriInfo().getRequestUri().getRawQuery();
+    public void refuseEmptyValues(HttpServerRequest request) {
+        String query = request.query();
         if (query == null || query.isEmpty()) {
             return;
         }

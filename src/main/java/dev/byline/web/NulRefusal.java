@@ -1,6 +1,6 @@
 package dev.byline.web;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
+import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -13,8 +13,9 @@ public class NulRefusal {
     private static final String MESSAGE = "must not contain a NUL character (%00)";
 
     @ServerRequestFilter(preMatching = true)
-    public void refuseNul(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
+    public void refuseNul(HttpServerRequest request) {
+        // The raw path and query as received, without building a URI for it on every request.
+        String path = request.path();
         if (path != null && path.contains(NUL)) {
             for (String segment : path.split("/")) {
                 if (segment.contains(NUL)) {
@@ -22,7 +23,7 @@ public class NulRefusal {
                 }
             }
         }
-        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        String query = request.query();
         if (query == null || !query.contains(NUL)) {
             return;
         }
