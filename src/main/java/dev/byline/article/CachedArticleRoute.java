@@ -1,16 +1,11 @@
 package dev.byline.article;
 
 import dev.byline.BylineConfig;
-import dev.byline.security.RateLimits;
 import dev.byline.web.Caching;
-import dev.byline.web.Gzip;
 import dev.byline.web.Representations;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +29,12 @@ public class CachedArticleRoute {
     private static final String VARY = Representations.varyByCredentials(true);
 
     private final ArticleService articles;
-    private final RateLimits limits;
+    private final MemoryAnswers answers;
     private final String cacheControl;
 
-    public CachedArticleRoute(ArticleService articles, RateLimits limits, BylineConfig config) {
+    public CachedArticleRoute(ArticleService articles, MemoryAnswers answers, BylineConfig config) {
         this.articles = articles;
-        this.limits = limits;
+        this.answers = answers;
         this.cacheControl = Caching.publicFor(config.cacheMaxAge());
     }
 
@@ -60,45 +55,10 @@ public class CachedArticleRoute {
             return;
         }
         ReadCaches.Rendition rendition = cached.get();
-        HttpServerResponse response = context.response();
-        RateLimits.Applied applied = null;
-        if (limits.enabled()) {
-            applied = limits.anonymous(request);
-            if (!applied.decision().allowed()) {
-                context.next(); // nothing was taken: JAX-RS asks again and answers the 429 problem
-                return;
-            }
-        }
-        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        boolean notModified = Representations.noneMatch(ifNoneMatch, rendition.tag());
-        if (applied != null) {
-            limits.settle(applied, notModified ? 304 : 200, ifNoneMatch);
-            limits.headers(applied).forEach(response::putHeader);
-        }
-        response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .putHeader(HttpHeaders.ETAG, "\"" + rendition.tag() + "\"")
-                .putHeader(HttpHeaders.VARY, VARY);
-        if (notModified) {
-            response.setStatusCode(304).end();
-            return;
-        }
-        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
-        boolean head = request.method() == HttpMethod.HEAD;
-        if (request.version() != HttpVersion.HTTP_2 && Gzip.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
-            // Already compressed: over HTTP/1.1 the server's own compressor leaves a response with a Content-Encoding
-            // alone (over HTTP/2 it would read the header as an order to compress, so there it compresses itself).
-            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            end(response, head, rendition.gzip());
-        } else {
-            end(response, head, rendition.json());
-        }
-    }
-
-    private static void end(HttpServerResponse response, boolean head, byte[] body) {
-        if (head) {
-            response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length)).end();
-        } else {
-            response.end(Buffer.buffer(body));
+        MemoryAnswers.Kept kept = new MemoryAnswers.Kept(rendition.tag(), null, JSON, cacheControl, VARY,
+                rendition::json, rendition::gzip);
+        if (!answers.send(context, kept)) {
+            context.next(); // nothing was taken: JAX-RS asks again and answers the 429 problem
         }
     }
 
@@ -108,12 +68,7 @@ public class CachedArticleRoute {
      */
     private static boolean plain(HttpServerRequest request) {
         return request.query() == null
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && request.getHeader("X-API-Key") == null
-                && request.getHeader(HttpHeaders.IF_MATCH) == null
-                && request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) == null
-                && request.getHeader("If-Unmodified-Since") == null
-                && !request.path().endsWith("/")
+                && MemoryAnswers.anonymousRead(request)
                 && acceptsJson(request.getHeader(HttpHeaders.ACCEPT));
     }
 

@@ -8,6 +8,7 @@ import dev.byline.web.Patterns;
 import dev.byline.web.ProblemException;
 import dev.byline.web.QueryParams;
 import dev.byline.web.Representations;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,10 +37,12 @@ public class FeedResource {
     private final Caller caller;
     private final BylineConfig config;
     private final ReadCaches caches;
+    private final CurrentVertxRequest http;
 
     public FeedResource(FeedService feeds, Representations representations, Caller caller,
-            BylineConfig config, ReadCaches caches) {
+            BylineConfig config, ReadCaches caches, CurrentVertxRequest http) {
         this.caches = caches;
+        this.http = http;
         this.feeds = feeds;
         this.representations = representations;
         this.caller = caller;
@@ -148,6 +151,11 @@ public class FeedResource {
         URI self = limit == null ? id : base.resolve(path + "?limit=" + size);
         // Every caller of the same audience gets the same feed: built once per change of the catalogue.
         String key = "feed " + format + " " + scope + " " + value + " " + size + " " + partner + " " + self;
+        if (caller.isAnonymous()) {
+            // The same URL gets the same feed while it is kept: CachedFeedRoute may answer it before JAX-RS.
+            caches.answers(http.getCurrent().request().absoluteURI(),
+                    new ReadCaches.Answer(key, format.mediaType().toString(), cacheControl, vary));
+        }
         Optional<ReadCaches.Body> cached = caches.cached(key);
         if (cached.isPresent()) {
             return representations.ok(headers, cached.get().bytes(), format.mediaType(),
