@@ -57,15 +57,33 @@ public class MemoryAnswers {
      * request to JAX-RS, which answers the 429 problem.
      */
     public boolean send(RoutingContext context, Kept kept) {
+        RateLimits.Applied applied = take(context.request());
+        if (applied != null && !applied.decision().allowed()) {
+            return false;
+        }
+        send(context, kept, applied);
+        return true;
+    }
+
+    /**
+     * Takes one request from the anonymous bucket of the caller's address before work that is worth limiting (a
+     * read from the database); null when rate limits are off. A refused request took nothing.
+     */
+    public RateLimits.Applied take(HttpServerRequest request) {
+        return limits.enabled() ? limits.anonymous(request) : null;
+    }
+
+    /** Gives back what {@link #take} took, for a request handed on to JAX-RS, which counts it again. */
+    public void release(RateLimits.Applied applied) {
+        if (applied != null) {
+            limits.release(applied);
+        }
+    }
+
+    /** Sends {@code kept} for a request whose rate limit {@link #take} allowed (null when limits are off). */
+    public void send(RoutingContext context, Kept kept, RateLimits.Applied applied) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
-        RateLimits.Applied applied = null;
-        if (limits.enabled()) {
-            applied = limits.anonymous(request);
-            if (!applied.decision().allowed()) {
-                return false;
-            }
-        }
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         boolean notModified = Representations.noneMatch(ifNoneMatch, kept.tag());
         if (applied != null) {
@@ -80,7 +98,7 @@ public class MemoryAnswers {
         }
         if (notModified) {
             response.setStatusCode(304).end();
-            return true;
+            return;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, kept.contentType());
         boolean head = request.method() == HttpMethod.HEAD;
@@ -93,7 +111,6 @@ public class MemoryAnswers {
         } else {
             end(response, head, kept.identity().get());
         }
-        return true;
     }
 
     private static void end(HttpServerResponse response, boolean head, byte[] body) {
