@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * Links to the newsroom's public web site, where readers read what the API serves: its home page and each article's
- * page ({@code BYLINE_SITE_BASE_URL}, {@code BYLINE_SITE_ARTICLE_URL}). Empty when the operator set none, and callers
- * then link to the API itself. Checked at start-up, so a malformed setting stops the service instead of every feed.
+ * page ({@code BYLINE_SITE_BASE_URL}, {@code BYLINE_SITE_ARTICLE_URL}). Empty when the operator set none: feeds then
+ * link to the API itself, and the JSON's {@code webUrl} is null. Checked at start-up, so a malformed setting stops
+ * the service instead of every feed.
  */
 @Startup
 @ApplicationScoped
