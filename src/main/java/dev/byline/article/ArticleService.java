@@ -50,6 +50,7 @@ public class ArticleService {
     private final ArticleListing listing;
     private final Event<ArticleChanged> changes;
     private final ArticleReader reader;
+    private final StoredRenditions stored;
     private final ReadCaches caches;
     private final Representations representations;
     private final SearchLanguages languages;
@@ -59,8 +60,9 @@ public class ArticleService {
 
     public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
             Event<ArticleChanged> changes, BylineConfig config, ArticleReader reader, ReadCaches caches,
-            Representations representations, SearchLanguages languages, SiteLinks site) {
+            Representations representations, SearchLanguages languages, SiteLinks site, StoredRenditions stored) {
         this.reader = reader;
+        this.stored = stored;
         this.site = site;
         this.languages = languages;
         this.caches = caches;
@@ -104,9 +106,24 @@ public class ArticleService {
         }
         long readAt = caches.generation();
         // The common case in one statement; only a miss looks further, for a tombstone.
-        Article article = reader.find(idOrSlug)
+        ArticleReader.Read read = reader.find(idOrSlug)
                 .orElseThrow(() -> goneOrNotFound(idOrSlug, mayReadUnpublished, partner));
+        Article article = read.article();
         boolean isPublic = article.isPublic(now);
+        if (isPublic && stored.serves(read.stored())) {
+            // Another read (on any instance) rendered it since it last changed: its bytes are the answer.
+            ArticleReader.Stored bytes = read.stored();
+            ReadCaches.Rendition rendition = ReadCaches.Rendition.stored(article.id, article.slug, article.version,
+                    bytes.gzip(), bytes.length(), bytes.tag(), bytes.validUntil());
+            caches.keep(idOrSlug, rendition, readAt);
+            return found(idOrSlug, rendition, true);
+        }
+        if (read.stored() != null) {
+            // Stored by another renderer, or no longer for everybody: read what to render from.
+            read = reader.findToRender(idOrSlug).orElseThrow(() -> goneOrNotFound(idOrSlug, mayReadUnpublished, partner));
+            article = read.article();
+            isPublic = article.isPublic(now);
+        }
         if (!mayReadUnpublished) {
             switch (ArticleAccess.of(article, partner, now)) {
                 case SHOWN -> {
@@ -128,7 +145,9 @@ public class ArticleService {
         ReadCaches.Rendition rendition = ReadCaches.Rendition.of(article.id, article.slug, article.version, json,
                 Representations.versionTag(article.version, json), validUntil);
         if (isPublic) {
-            caches.keep(idOrSlug, rendition, readAt);
+            ReadCaches.Rendition packed = rendition.packed(); // compressed once, for memory and the database
+            caches.keep(idOrSlug, packed, readAt);
+            stored.store(packed, read.epoch());
         }
         return found(idOrSlug, rendition, isPublic);
     }

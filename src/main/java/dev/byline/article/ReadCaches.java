@@ -77,8 +77,19 @@ public class ReadCaches {
             return new Rendition(id, slug, version, null, json.length, json, tag, validUntil);
         }
 
+        /** A rendition stored compressed (see {@link StoredRenditions}); {@code length} is its JSON's. */
+        public static Rendition stored(UUID id, String slug, long version, byte[] gzip, int length, String tag,
+                Instant validUntil) {
+            return new Rendition(id, slug, version, gzip, length, null, tag, validUntil);
+        }
+
         public UUID id() {
             return id;
+        }
+
+        /** The length of its JSON. */
+        public int length() {
+            return length;
         }
 
         public String slug() {
@@ -361,7 +372,8 @@ public class ReadCaches {
         }
     }
 
-    private void forget(UUID article, boolean allArticles) {
+    /** Forgets a rendition (or all of them), and moves the generation. */
+    void forget(UUID article, boolean allArticles) {
         generation.incrementAndGet();
         if (allArticles) {
             renditions.invalidateAll();
