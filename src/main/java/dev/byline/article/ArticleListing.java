@@ -1,8 +1,8 @@
 package dev.byline.article;
 
 import dev.byline.article.ArticleQuery.Sort;
+import dev.byline.database.SqlValues;
 import dev.byline.web.CursorCodec;
-import dev.byline.web.SqlValues;
 import dev.byline.web.Page;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;

@@ -1,7 +1,7 @@
 package dev.byline.comment;
 
+import dev.byline.database.SqlValues;
 import dev.byline.web.CursorCodec;
-import dev.byline.web.SqlValues;
 import dev.byline.web.Page;
 import dev.byline.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
