@@ -2,6 +2,7 @@ package dev.byline.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.StoredTime;
 import dev.byline.article.ArticleView.CorrectionView;
 import dev.byline.database.SqlValues;
 import dev.byline.source.Source;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -129,7 +129,7 @@ public class ArticleHistory {
             return new Subject(id, true);
         }
         if (!editor) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = StoredTime.now();
             switch (ArticleAccess.of(article, false, now)) {
                 case SHOWN -> {
                     // its public versions follow

@@ -1,6 +1,7 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
+import dev.byline.StoredTime;
 import dev.byline.article.ArticleVisibility;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.web.CursorCodec;
@@ -88,7 +89,7 @@ public class CommentService {
     @Transactional
     public CommentView post(String idOrSlug, CommentInput input, String client) {
         validator.validate(input);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         String name = CommentText.normaliseLine(input.authorName());
         String body = CommentText.normalise(input.body());
         String email = input.authorEmail() == null || input.authorEmail().isBlank() ? null : input.authorEmail().strip();
@@ -159,7 +160,7 @@ public class CommentService {
     public CommentView edit(String id, String token, CommentEdit edit) {
         validator.validate(edit);
         Comment comment = ownComment(id, token);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         if (now.isAfter(comment.createdAt.plus(config.editWindow()))) {
             throw ProblemException.conflict("Comments can be edited for " + config.editWindow().toMinutes()
                     + " minutes after posting; this one can still be deleted.");
@@ -211,7 +212,7 @@ public class CommentService {
         if (!(comment.isApproved() || backInQueue) || article == null || !article.isPublic()) {
             throw notFound(id);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         int added = Comment.getEntityManager().createNativeQuery("insert into comment_report (comment_id, reporter_hash,"
                 + " reason, created_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
                 .setParameter(1, comment.id).setParameter(2, hashes.of(reporter))

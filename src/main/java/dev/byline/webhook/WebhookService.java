@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.Caller;
+import dev.byline.StoredTime;
 import dev.byline.audit.Audited;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.source.Source;
@@ -20,7 +21,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -87,7 +87,7 @@ public class WebhookService {
             throw ProblemException.conflict("This key already has " + maxPerKey + " webhooks, the most one key may"
                     + " have; delete one first.");
         }
-        Instant now = now();
+        Instant now = StoredTime.now();
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = TimeOrderedIds.next();
         subscription.keyId = owner;
@@ -140,7 +140,7 @@ public class WebhookService {
         checkSources(input.sources());
         apply(subscription, input);
         if (moved && subscription.attempts > 0) {
-            subscription.nextAttemptAt = now();
+            subscription.nextAttemptAt = StoredTime.now();
             armed.fire(new Armed(id));
         }
         touch(subscription);
@@ -169,7 +169,7 @@ public class WebhookService {
             subscription.pausedReason = null;
             subscription.attempts = 0;
             subscription.failingSince = null;
-            subscription.nextAttemptAt = now();
+            subscription.nextAttemptAt = StoredTime.now();
             touch(subscription);
             armed.fire(new Armed(id));
         }
@@ -204,7 +204,7 @@ public class WebhookService {
             throw ProblemException.conflict("This webhook is paused; resume it first (POST /api/v1/webhooks/" + id
                     + "/resume), then ask again.");
         }
-        Instant now = now();
+        Instant now = StoredTime.now();
         entityManager.createNativeQuery("insert into webhook_redelivery (subscription_id, seq, requested_at) values (?1, ?2, ?3)")
                 .setParameter(1, id).setParameter(2, delivery.seq).setParameter(3, now).executeUpdate();
         armed.fire(new Armed(id));
@@ -257,7 +257,7 @@ public class WebhookService {
 
     private static void touch(WebhookSubscription subscription) {
         subscription.version++;
-        subscription.updatedAt = now();
+        subscription.updatedAt = StoredTime.now();
     }
 
     /** Partners see their own subscriptions and administrators all, so their cursors differ. */
@@ -271,9 +271,5 @@ public class WebhookService {
         } catch (NumberFormatException e) {
             throw new ProblemException(ProblemType.BAD_CURSOR, "The cursor is not valid for this query.");
         }
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
