@@ -4,16 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.Caller;
+import dev.byline.Roles;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
 import dev.byline.article.ArticleActions.WithdrawRequest;
-import dev.byline.Roles;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.Representations;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,13 +36,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.net.URI;
-import java.util.function.Supplier;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** HTTP face of articles: lists and reads for everyone, writes for editors. */
 @Path("/api/v1/articles")
@@ -98,8 +99,7 @@ public class ArticleResource {
         if (wantsNinjs(format, headers)) {
             // ninjs has a URL of its own, so that each operation of the contract answers one media type; clients
             // that negotiate on this URL are sent there.
-            return Uni.createFrom().item(Response.seeOther(uri.getBaseUriBuilder()
-                            .path("api/v1/articles/{idOrSlug}/ninjs").build(idOrSlug))
+            return Uni.createFrom().item(Response.seeOther(ApiLinks.ninjs(uri.getBaseUri(), idOrSlug))
                     .header(HttpHeaders.CACHE_CONTROL, Caching.publicFor(config.cacheMaxAge()))
                     .header(HttpHeaders.VARY, "Accept")
                     .build());
@@ -150,8 +150,8 @@ public class ArticleResource {
     private Response article(ArticleService.Lookup lookup, boolean editor, HttpHeaders request, UriInfo uri) {
         if (lookup instanceof ArticleService.Lookup.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getRawPath())
-                            .path("api/v1/articles/{slug}").build(moved.slug()))
+                    .location(uri.getRequestUriBuilder().replacePath(ApiLinks.articlePath(moved.slug()))
+                            .build())
                     .build();
         }
         ArticleService.Lookup.Found found = (ArticleService.Lookup.Found) lookup;
@@ -173,7 +173,7 @@ public class ArticleResource {
         ArticleView article = articles.create(input);
         return representations.written(article, article.version())
                 .status(Response.Status.CREATED)
-                .location(uri.getBaseUriBuilder().path("api/v1/articles/{id}").build(article.id()))
+                .location(ApiLinks.article(uri.getBaseUri(), article.id()))
                 .build();
     }
 
@@ -214,7 +214,7 @@ public class ArticleResource {
         ArticleView article = articles.correct(id, input, ifMatch);
         return representations.written(article, article.version())
                 .status(Response.Status.CREATED)
-                .location(uri.getBaseUriBuilder().path("api/v1/articles/{id}").build(article.id()))
+                .location(ApiLinks.article(uri.getBaseUri(), article.id()))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.byline.article;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
+import dev.byline.web.ApiLinks;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,10 +89,10 @@ public record Ninjs(
         Rights rights = a.effectiveRights();
         List<Subject> subjects = new ArrayList<>();
         if (a.section != null) {
-            subjects.add(new Subject(a.section, "section", a.section, base.resolve("api/v1/articles?section=" + a.section).toString()));
+            subjects.add(new Subject(a.section, "section", a.section, ApiLinks.articles(base, "section", a.section).toString()));
         }
         for (String tag : a.tags) {
-            subjects.add(new Subject(tag, "tag", tag, base.resolve("api/v1/articles?tag=" + tag).toString()));
+            subjects.add(new Subject(tag, "tag", tag, ApiLinks.articles(base, "tag", tag).toString()));
         }
         List<InfoSource> sources = new ArrayList<>();
         if (a.source != null) {
@@ -112,10 +113,10 @@ public record Ninjs(
                 a.byline, a.dateline, subjects, rights.copyrightHolder(),
                 // The attribution line is the notice a reuser must print with the story.
                 attribution, rights.usageTerms(), sources,
-                List.of(new AltId("slug", a.slug), new AltId("api", base.resolve("api/v1/articles/" + a.id).toString())),
+                List.of(new AltId("slug", a.slug), new AltId("api", ApiLinks.article(base, a.id).toString())),
                 !usable ? List.of() : a.translations(now).stream().map(t -> new Association(t.headline(),
                         t.original() ? "original" : "translation", urn(t.id().toString()), "text", t.language(),
-                        t.slug(), List.of(new AltId("api", base.resolve("api/v1/articles/" + t.id()).toString()))))
+                        t.slug(), List.of(new AltId("api", ApiLinks.article(base, t.id()).toString()))))
                         .toList(),
                 a.expiresAt);
     }
@@ -129,7 +130,7 @@ public record Ninjs(
 
     private static InfoSource infoSource(Source source, String role, URI base) {
         return new InfoSource(source.name, role, source.slug,
-                source.homepageUrl != null ? source.homepageUrl : base.resolve("api/v1/sources/" + source.slug).toString());
+                source.homepageUrl != null ? source.homepageUrl : ApiLinks.source(base, source.slug).toString());
     }
 
     private static String urn(String id) {

@@ -1,7 +1,8 @@
 package dev.byline.comment;
 
-import dev.byline.article.ReadCaches;
 import dev.byline.BylineConfig;
+import dev.byline.article.ReadCaches;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
@@ -17,8 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -70,7 +71,7 @@ public class ArticleCommentResource {
         CommentView comment = comments.post(idOrSlug, input, subject);
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(comment)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .location(uri.getBaseUriBuilder().path("api/v1/comments/{id}").build(comment.id()))
+                .location(ApiLinks.comment(uri.getBaseUri(), comment.id()))
                 .header("Cache-Control", Caching.noStore());
         limits.forEach(response::header);
         return response.build();

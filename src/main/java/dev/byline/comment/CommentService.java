@@ -1,6 +1,7 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
+import dev.byline.Digests;
 import dev.byline.StoredTime;
 import dev.byline.article.ArticleVisibility;
 import dev.byline.database.TimeOrderedIds;
@@ -13,9 +14,6 @@ import dev.byline.web.ProblemType;
 import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -138,7 +136,7 @@ public class CommentService {
         comment.clientHash = clientHash;
         comment.clientHashExpiresAt = hashes.expiry(now);
         String token = newToken();
-        comment.editTokenHash = sha256(token);
+        comment.editTokenHash = Digests.sha256(token);
         comment.status = CommentStatus.PENDING.toString();
         if (honeypot) {
             comment.status = CommentStatus.SPAM.toString();
@@ -327,7 +325,7 @@ public class CommentService {
     }
 
     private static boolean tokenMatches(Comment comment, String token) {
-        return MessageDigest.isEqual(sha256(token), comment.editTokenHash);
+        return Digests.equal(Digests.sha256(token), comment.editTokenHash);
     }
 
     private static String newToken() {
@@ -336,11 +334,4 @@ public class CommentService {
         return "bct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

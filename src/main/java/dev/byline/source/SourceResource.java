@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.Roles;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;
@@ -62,7 +63,7 @@ public class SourceResource {
         Source source = sources.create(input);
         return representations.written(SourceView.from(source), source.version)
                 .status(Response.Status.CREATED)
-                .location(uri.getBaseUriBuilder().path("api/v1/sources/{slug}").build(source.slug))
+                .location(ApiLinks.source(uri.getBaseUri(), source.slug))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.byline.syndication;
 import dev.byline.BylineConfig;
 import dev.byline.Caller;
 import dev.byline.article.ReadCaches;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.Patterns;
 import dev.byline.web.ProblemException;
@@ -162,12 +163,12 @@ public class FeedResource {
         if (notModified.isPresent()) {
             return notModified.get();
         }
-        URI articles = base.resolve("api/v1/articles" + switch (scope) {
-            case ALL -> "";
-            case SECTION -> "?section=" + value;
-            case TAG -> "?tag=" + value;
-            case SOURCE -> "?source=" + value;
-        });
+        URI articles = switch (scope) {
+            case ALL -> ApiLinks.articles(base);
+            case SECTION -> ApiLinks.articles(base, "section", value);
+            case TAG -> ApiLinks.articles(base, "tag", value);
+            case SOURCE -> ApiLinks.articles(base, "source", value);
+        };
         Feed feed = feeds.feed(snapshot, partner, base, id, self, articles);
         byte[] body = switch (format) {
             case RSS -> XmlFeedWriter.rss(feed);

@@ -1,11 +1,10 @@
 package dev.byline.web;
 
 import dev.byline.BylineConfig;
+import dev.byline.Digests;
 import dev.byline.database.ServerSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -50,7 +49,7 @@ public class CursorCodec {
         try {
             byte[] payload = B64D.decode(cursor.substring(0, dot));
             byte[] signature = B64D.decode(cursor.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, mac(scope, payload))) {
+            if (!Digests.equal(signature, mac(scope, payload))) {
                 throw invalid();
             }
             List<String> values = Arrays.asList(new String(payload, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1));
@@ -98,15 +97,10 @@ public class CursorCodec {
     }
 
     private byte[] mac(String scope, byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secrets.hmacKey("cursor", config.cursorSecret()));
-            mac.update(scope.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            mac.update(payload);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        Mac mac = Digests.hmacSha256(secrets.hmacKey("cursor", config.cursorSecret()));
+        mac.update(scope.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        mac.update(payload);
+        return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
     }
 }

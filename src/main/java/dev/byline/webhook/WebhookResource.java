@@ -3,6 +3,7 @@ package dev.byline.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.Roles;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;
@@ -48,7 +49,7 @@ public class WebhookResource {
         WebhookView webhook = webhooks.create(input, uri.getBaseUri());
         return representations.written(webhook, 0)
                 .status(Response.Status.CREATED)
-                .location(uri.getBaseUriBuilder().path("api/v1/webhooks/{id}").build(webhook.id()))
+                .location(ApiLinks.webhook(uri.getBaseUri(), webhook.id()))
                 .build();
     }
 
@@ -105,7 +106,7 @@ public class WebhookResource {
         UUID subscription = parseId(id);
         WebhookRedelivery redelivery = webhooks.redeliver(subscription, parseDeliveryId(deliveryId));
         return Response.accepted(redelivery)
-                .location(uri.getBaseUriBuilder().path("api/v1/webhooks/{id}/deliveries").build(subscription))
+                .location(ApiLinks.deliveries(uri.getBaseUri(), subscription))
                 .header(HttpHeaders.CACHE_CONTROL, Caching.noStore())
                 .build();
     }
