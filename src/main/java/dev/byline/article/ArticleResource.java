@@ -31,7 +31,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -85,9 +84,8 @@ public class ArticleResource {
         }
         // Everybody allowed to ask the same query gets the same page: built once per change of the catalogue.
         ReadCaches.Body page = caches.page("articles?" + uri.getRequestUri().getRawQuery(), () -> articles.list(query));
-        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(),
-                cacheFor(query.status() == null, isEditor()),
-                Representations.varyByCredentials(false)), uri, page.next());
+        return PageLinks.withNext(Representations.ofJson(page.bytes()).tag(page.tag())
+                .cache(cacheFor(query.status() == null, isEditor())).answer(request), uri, page.next());
     }
 
     @GET
@@ -141,10 +139,10 @@ public class ArticleResource {
 
     /** ninjs is always sent as ninjs, also to clients that ask for plain JSON (it is JSON). */
     private Response ninjs(ReadCaches.Body body, HttpHeaders headers, boolean partner, boolean editor) {
-        return representations.ok(headers, body.bytes(), NINJS, new EntityTag(body.tag()), body.lastModified(),
-                body.shared() && !partner && !editor ? Caching.publicFor(config.cacheMaxAge())
-                        : Caching.privateRevalidate(),
-                Representations.varyByCredentials(false));
+        return Representations.of(body.bytes(), NINJS).tag(body.tag()).lastModified(body.lastModified())
+                .cache(body.shared() && !partner && !editor ? Caching.publicFor(config.cacheMaxAge())
+                        : Caching.privateRevalidate())
+                .answer(headers);
     }
 
     private Response article(ArticleService.Lookup lookup, boolean editor, HttpHeaders request, UriInfo uri) {
@@ -157,9 +155,10 @@ public class ArticleResource {
         ArticleService.Lookup.Found found = (ArticleService.Lookup.Found) lookup;
         // Embargoed articles that partners may read are not public yet: no shared cache may keep them.
         // The same URL redirects to ninjs by Accept: caches must key on it too.
-        return representations.ok(request, found.article().json(), found.article().tag(),
-                cacheFor(found.shared(), editor),
-                Representations.varyByCredentials(true));
+        return Representations.ofJson(found.article().json()).tag(found.article().tag())
+                .cache(cacheFor(found.shared(), editor))
+                .vary(Representations.varyByCredentials(true))
+                .answer(request);
     }
 
     private static Uni<Response> blocking(Supplier<Response> work) {
@@ -171,7 +170,7 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ArticleInput input, @Context UriInfo uri) {
         ArticleView article = articles.create(input);
-        return representations.written(article, article.version())
+        return representations.of(article).version(article.version()).written()
                 .status(Response.Status.CREATED)
                 .location(ApiLinks.article(uri.getBaseUri(), article.id()))
                 .build();
@@ -212,7 +211,7 @@ public class ArticleResource {
     public Response correct(@PathParam("id") String id, CorrectionInput input,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         ArticleView article = articles.correct(id, input, ifMatch);
-        return representations.written(article, article.version())
+        return representations.of(article).version(article.version()).written()
                 .status(Response.Status.CREATED)
                 .location(ApiLinks.article(uri.getBaseUri(), article.id()))
                 .build();
@@ -227,7 +226,7 @@ public class ArticleResource {
     }
 
     private Response written(ArticleView article) {
-        return representations.written(article, article.version()).build();
+        return representations.of(article).version(article.version()).written().build();
     }
 
     /** ninjs asked for with {@code format=ninjs}, or named in Accept (and JSON not preferred over it): a redirect. */

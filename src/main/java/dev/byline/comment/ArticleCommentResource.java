@@ -58,8 +58,8 @@ public class ArticleCommentResource {
         // A thread page is the same for every reader: built once per change, whoever asks.
         ReadCaches.Body page = caches.page("thread " + idOrSlug + "?" + uri.getRequestUri().getRawQuery(),
                 () -> comments.thread(idOrSlug, sort, size, repliesEach, cursor));
-        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(),
-                Caching.publicFor(config.cacheMaxAge()), Representations.varyByCredentials(false)), uri, page.next());
+        return PageLinks.withNext(Representations.ofJson(page.bytes()).tag(page.tag())
+                .cache(Caching.publicFor(config.cacheMaxAge())).answer(request), uri, page.next());
     }
 
     @POST

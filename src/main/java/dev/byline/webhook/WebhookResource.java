@@ -47,7 +47,7 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(WebhookInput input, @Context UriInfo uri) {
         WebhookView webhook = webhooks.create(input, uri.getBaseUri());
-        return representations.written(webhook, 0)
+        return representations.of(webhook).version(0).written()
                 .status(Response.Status.CREATED)
                 .location(ApiLinks.webhook(uri.getBaseUri(), webhook.id()))
                 .build();
@@ -64,7 +64,8 @@ public class WebhookResource {
     @Path("/{id}")
     public Response get(@PathParam("id") String id, @Context HttpHeaders request) {
         WebhookSubscription webhook = webhooks.get(parseId(id));
-        return representations.ok(request, WebhookView.from(webhook), webhook.version, Caching.noStore());
+        return representations.of(WebhookView.from(webhook)).version(webhook.version).cache(Caching.noStore())
+                .answer(request);
     }
 
     @PATCH
@@ -73,7 +74,7 @@ public class WebhookResource {
     public Response update(@PathParam("id") String id, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
         WebhookSubscription webhook = webhooks.update(parseId(id), patch, ifMatch);
-        return representations.written(WebhookView.from(webhook), webhook.version).build();
+        return representations.of(WebhookView.from(webhook)).version(webhook.version).written().build();
     }
 
     @DELETE
@@ -87,7 +88,7 @@ public class WebhookResource {
     @Path("/{id}/resume")
     public Response resume(@PathParam("id") String id) {
         WebhookSubscription webhook = webhooks.resume(parseId(id));
-        return representations.written(WebhookView.from(webhook), webhook.version).build();
+        return representations.of(WebhookView.from(webhook)).version(webhook.version).written().build();
     }
 
     @GET
