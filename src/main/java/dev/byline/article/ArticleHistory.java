@@ -72,25 +72,19 @@ public class ArticleHistory {
         }
         long before = Long.MAX_VALUE;
         if (cursor != null && !cursor.isBlank()) {
-            before = CursorCodec.integer(cursors.decode(scope, cursor.trim(), 1).get(0));
+            before = cursors.decode(scope, cursor.trim(), 1).integer(0);
             sql.append(" and r.version < ?2");
         }
         // The primary key (article_id, version), read backwards.
-        sql.append(" order by r.version desc limit ").append(limit + 1);
+        sql.append(" order by r.version desc limit ").append(CursorCodec.fetchSize(limit));
         Query select = entityManager.createNativeQuery(sql.toString()).setParameter(1, article.id());
         if (before != Long.MAX_VALUE) {
             select.setParameter(2, before);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();
-        boolean more = rows.size() > limit;
-        List<ArticleRevision> items = new ArrayList<>();
-        for (Object[] row : more ? rows.subList(0, limit) : rows) {
-            items.add(revision(row, editor));
-        }
-        String next = more ? cursors.encode(scope, List.of(Long.toString(items.get(items.size() - 1).version())))
-                : null;
-        return new Page<>(items, next);
+        return cursors.page(scope, rows, limit, last -> List.of(Long.toString(((Number) last[0]).longValue())),
+                row -> revision(row, editor));
     }
 
     /** One version with its content; 404 for a version the caller may not see, 410 once the article is deleted. */

@@ -149,16 +149,13 @@ public class ApiKeyService {
         Instant before = null;
         UUID beforeId = null;
         if (cursor != null) {
-            List<String> values = cursors.decode(CURSOR_SCOPE, cursor, 2);
-            before = Instant.parse(values.get(0));
-            beforeId = UUID.fromString(values.get(1));
+            CursorCodec.Values values = cursors.decode(CURSOR_SCOPE, cursor, 2);
+            before = values.instant(0);
+            beforeId = values.uuid(1);
         }
-        List<ApiKey> rows = ApiKey.pageBefore(before, beforeId, limit + 1);
-        boolean more = rows.size() > limit;
-        List<ApiKey> page = more ? rows.subList(0, limit) : rows;
-        ApiKey last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = more ? cursors.encode(CURSOR_SCOPE, List.of(last.createdAt.toString(), last.id.toString())) : null;
-        return new Page<>(page.stream().map(KeyView::from).toList(), next);
+        List<ApiKey> rows = ApiKey.pageBefore(before, beforeId, CursorCodec.fetchSize(limit));
+        return cursors.page(CURSOR_SCOPE, rows, limit, last -> List.of(last.createdAt.toString(), last.id.toString()),
+                KeyView::from);
     }
 
     @Transactional

@@ -37,12 +37,9 @@ public class SourceService {
 
     @Transactional
     public Page<SourceView> list(int limit, String cursor) {
-        String after = cursor == null ? null : cursors.decode(CURSOR_SCOPE, cursor, 1).get(0);
-        List<Source> rows = Source.pageAfter(after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Source> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(CURSOR_SCOPE, List.of(page.get(page.size() - 1).slug)) : null;
-        return new Page<>(page.stream().map(SourceView::from).toList(), next);
+        String after = cursor == null ? null : cursors.decode(CURSOR_SCOPE, cursor, 1).text(0);
+        List<Source> rows = Source.pageAfter(after, CursorCodec.fetchSize(limit));
+        return cursors.page(CURSOR_SCOPE, rows, limit, last -> List.of(last.slug), SourceView::from);
     }
 
     @Transactional

@@ -109,13 +109,10 @@ public class WebhookService {
     /** The caller's subscriptions (an administrator's: everyone's), newest first. */
     @Transactional
     public Page<WebhookView> list(int limit, String cursor) {
-        UUID before = cursor == null ? null : UUID.fromString(cursors.decode(scope(), cursor, 1).get(0));
+        UUID before = cursor == null ? null : cursors.decode(scope(), cursor, 1).uuid(0);
         List<WebhookSubscription> rows = WebhookSubscription.pageBefore(caller.isAdmin() ? null : caller.keyId(), before,
-                limit + 1);
-        boolean more = rows.size() > limit;
-        List<WebhookSubscription> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(scope(), List.of(page.get(page.size() - 1).id.toString())) : null;
-        return new Page<>(page.stream().map(WebhookView::from).toList(), next);
+                CursorCodec.fetchSize(limit));
+        return cursors.page(scope(), rows, limit, last -> List.of(last.id.toString()), WebhookView::from);
     }
 
     @Transactional
@@ -181,12 +178,9 @@ public class WebhookService {
     public Page<WebhookDeliveryView> deliveries(UUID id, int limit, String cursor) {
         get(id);
         String scope = DELIVERY_CURSOR_SCOPE + "|" + id;
-        Long before = cursor == null ? null : parseLong(cursors.decode(scope, cursor, 1).get(0));
-        List<WebhookDelivery> rows = WebhookDelivery.pageBefore(id, before, limit + 1);
-        boolean more = rows.size() > limit;
-        List<WebhookDelivery> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(scope, List.of(page.get(page.size() - 1).id.toString())) : null;
-        return new Page<>(page.stream().map(WebhookDelivery::view).toList(), next);
+        Long before = cursor == null ? null : cursors.decode(scope, cursor, 1).number(0);
+        List<WebhookDelivery> rows = WebhookDelivery.pageBefore(id, before, CursorCodec.fetchSize(limit));
+        return cursors.page(scope, rows, limit, last -> List.of(last.id.toString()), WebhookDelivery::view);
     }
 
     /**
