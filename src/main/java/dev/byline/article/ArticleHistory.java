@@ -10,6 +10,7 @@ import dev.byline.web.CursorCodec;
 import dev.byline.web.Page;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
+import dev.byline.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -36,8 +37,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleHistory {
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = QueryParams.DEFAULT_PAGE_SIZE;
+    public static final int MAX_LIMIT = QueryParams.MAX_PAGE_SIZE;
 
     /** Whether the public could read version {@code r} while it was current; see the class comment. */
     private static final String WAS_PUBLIC = "(r.public_from is not null and r.public_from <= now()"

@@ -97,7 +97,8 @@ final class ArticleListing {
                     .append(param(params, after.uuid(1))).append(")");
         }
         String sql = "select a.id, " + key + " as sort_key from article a where " + where
-                + " order by sort_key " + direction + ", a.id " + direction + " limit " + CursorCodec.fetchSize(query.limit());
+                + " order by sort_key " + direction + ", a.id " + direction
+                + " limit " + CursorCodec.fetchSize(query.limit());
 
         Page<Object[]> page = cursors.page(query.scope(), select(sql, params), query.limit(),
                 last -> List.of(SqlValues.instant(last[1]).toString(), last[0].toString()), row -> row);

@@ -89,7 +89,8 @@ public record Ninjs(
         Rights rights = a.effectiveRights();
         List<Subject> subjects = new ArrayList<>();
         if (a.section != null) {
-            subjects.add(new Subject(a.section, "section", a.section, ApiLinks.articles(base, "section", a.section).toString()));
+            subjects.add(new Subject(a.section, "section", a.section,
+                    ApiLinks.articles(base, "section", a.section).toString()));
         }
         for (String tag : a.tags) {
             subjects.add(new Subject(tag, "tag", tag, ApiLinks.articles(base, "tag", tag).toString()));

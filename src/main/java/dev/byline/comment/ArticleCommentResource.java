@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleCommentResource {
 
-    private static final int DEFAULT_LIMIT = 20;
     private static final int DEFAULT_REPLIES = 3;
     private static final int MAX_REPLIES = 10;
 
@@ -53,7 +52,7 @@ public class ArticleCommentResource {
     public Response thread(@PathParam("idOrSlug") String idOrSlug, @QueryParam("sort") String sort,
             @QueryParam("limit") String limit, @QueryParam("replies") String replies, @QueryParam("cursor") String cursor,
             @Context HttpHeaders request, @Context UriInfo uri) {
-        int size = QueryParams.limit(limit, DEFAULT_LIMIT, 100);
+        int size = QueryParams.pageSize(limit);
         int repliesEach = replies(replies);
         // A thread page is the same for every reader: built once per change, whoever asks.
         ReadCaches.Body page = caches.page("thread " + idOrSlug + "?" + uri.getRequestUri().getRawQuery(),

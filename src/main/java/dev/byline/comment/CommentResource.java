@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.UriInfo;
 public class CommentResource {
 
     static final String TOKEN_HEADER = "X-Comment-Token";
-    private static final int DEFAULT_LIMIT = 20;
 
     private final CommentService comments;
     private final CommentModeration moderation;
@@ -67,7 +66,7 @@ public class CommentResource {
     @Path("/{id}/replies")
     public Response replies(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context HttpHeaders request, @Context UriInfo uri) {
-        int size = QueryParams.limit(limit, DEFAULT_LIMIT, 100);
+        int size = QueryParams.pageSize(limit);
         // The same for every reader: built once per change, whoever asks.
         ReadCaches.Body page = caches.page("replies " + id + "?" + uri.getRequestUri().getRawQuery(),
                 () -> comments.replies(id, size, cursor));

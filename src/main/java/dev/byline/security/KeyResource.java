@@ -47,7 +47,7 @@ public class KeyResource {
 
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        var page = keys.list(QueryParams.limit(limit, 50, 100), cursor);
+        var page = keys.list(QueryParams.registerPageSize(limit), cursor);
         Response response = Response.ok(page).header(HttpHeaders.CACHE_CONTROL, Caching.noStore()).build();
         return PageLinks.withNext(response, uri, page.next());
     }

@@ -45,9 +45,9 @@ public class SourceResource {
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context HttpHeaders request, @Context UriInfo uri) {
-        var page = sources.list(QueryParams.limit(limit, 50, 100), cursor);
-        return PageLinks.withNext(representations.of(page).cache(Caching.publicFor(config.cacheMaxAge())).answer(request), uri,
-                page.next());
+        var page = sources.list(QueryParams.registerPageSize(limit), cursor);
+        return PageLinks.withNext(representations.of(page).cache(Caching.publicFor(config.cacheMaxAge()))
+                .answer(request), uri, page.next());
     }
 
     @GET

@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 public class FeedResource {
 
     private static final Pattern SLUG = Pattern.compile(Patterns.SLUG);
-    private static final int MAX_LIMIT = 100;
 
     private final FeedService feeds;
     private final Representations representations;
@@ -131,7 +130,7 @@ public class FeedResource {
 
     private Response feed(FeedFormat format, FeedService.Scope scope, String value, String limit, HttpHeaders headers,
             UriInfo uri) {
-        int size = QueryParams.limit(limit, config.syndication().feedSize(), MAX_LIMIT);
+        int size = QueryParams.limit(limit, config.syndication().feedSize(), QueryParams.MAX_PAGE_SIZE);
         boolean partner = caller.isPartner();
         String cacheControl = partner ? Caching.privateRevalidate() : Caching.publicFor(config.cacheMaxAge());
         URI base = uri.getBaseUri();

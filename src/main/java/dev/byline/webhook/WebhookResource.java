@@ -55,7 +55,7 @@ public class WebhookResource {
 
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        var page = webhooks.list(QueryParams.limit(limit, 20, 100), blankToNull(cursor));
+        var page = webhooks.list(QueryParams.pageSize(limit), blankToNull(cursor));
         return PageLinks.withNext(Response.ok(page).header(HttpHeaders.CACHE_CONTROL, Caching.noStore()).build(), uri,
                 page.next());
     }
@@ -95,7 +95,7 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     public Response deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        var page = webhooks.deliveries(parseId(id), QueryParams.limit(limit, 20, 100), blankToNull(cursor));
+        var page = webhooks.deliveries(parseId(id), QueryParams.pageSize(limit), blankToNull(cursor));
         return PageLinks.withNext(Response.ok(page).header(HttpHeaders.CACHE_CONTROL, Caching.noStore()).build(), uri,
                 page.next());
     }
