@@ -22,6 +22,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -54,10 +55,12 @@ public class ArticleResource {
     private final NinjsService ninjs;
     private final ReadCaches caches;
     private final CurrentIdentityAssociation identities;
+    private final CurrentVertxRequest http;
 
     public ArticleResource(ArticleService articles, Representations representations, Caller caller,
             BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper, NinjsService ninjs,
-            ReadCaches caches, CurrentIdentityAssociation identities) {
+            ReadCaches caches, CurrentIdentityAssociation identities, CurrentVertxRequest http) {
+        this.http = http;
         this.caches = caches;
         this.identities = identities;
         this.mapper = mapper;
@@ -105,6 +108,15 @@ public class ArticleResource {
         // What is in memory is answered on the event loop; anything that reads the database moves to a worker.
         // The identity was resolved by the rate-limit filter; the deferred form hands it over without blocking.
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            // CachedArticleRoute may have read it already for an anonymous caller, and handed on what it does not
+            // answer (a moved slug, a 404, a 410).
+            Object outcome = identity.isAnonymous() ? http.getCurrent().get(CachedArticleRoute.OUTCOME) : null;
+            if (outcome instanceof ArticleService.Lookup lookup) {
+                return Uni.createFrom().item(article(lookup, false, headers, uri));
+            }
+            if (outcome instanceof Throwable failure) {
+                return Uni.createFrom().failure(failure);
+            }
             boolean editor = Caller.holds(identity, Roles.EDITOR);
             boolean partner = Caller.holds(identity, Roles.PARTNER);
             return articles.readFromMemory(idOrSlug)

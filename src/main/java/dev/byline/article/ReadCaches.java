@@ -122,6 +122,17 @@ public class ReadCaches {
         }
     }
 
+    /**
+     * How the body kept under {@code key} is sent to anybody who repeats an anonymous request: its media type and
+     * caching headers, as the resource that built it sent them (see {@link #answers}).
+     */
+    public record Answer(String key, String contentType, String cacheControl, String vary) {
+    }
+
+    /** A kept body and how to send it. */
+    public record Answered(Body body, Answer answer) {
+    }
+
     /** A body as kept: valid while the catalogue stays at {@code generation} and until {@code validUntil}. */
     private record Kept(Body body, long generation, Instant validUntil) {
     }
@@ -146,6 +157,8 @@ public class ReadCaches {
     /** Slugs, current or former, and the article each belongs to: a slug never moves to another article. */
     private final Cache<String, UUID> slugs;
     private final Cache<String, Kept> bodies;
+    /** Anonymous requests (their absolute URI) and the kept body that answers them; see {@link #answers}. */
+    private final Cache<String, Answer> answers;
     private final AtomicLong generation = new AtomicLong();
     private volatile Horizon horizon;
 
@@ -167,6 +180,7 @@ public class ReadCaches {
                 .weigher((String key, Kept k) -> k.body().bytes().length + key.length() * 2 + 200)
                 .recordStats()
                 .build();
+        this.answers = Caffeine.newBuilder().maximumSize(20_000).build();
         CaffeineCacheMetrics.monitor(meters, renditions, "articles");
         CaffeineCacheMetrics.monitor(meters, bodies, "responses");
         notifications.subscribe(this::heard);
@@ -257,6 +271,30 @@ public class ReadCaches {
         if (generation.get() == readAt) {
             bodies.put(key, new Kept(built, readAt, until));
         }
+    }
+
+    /**
+     * Records that the anonymous request for {@code request} (its absolute URI, exactly as the client sent it) was
+     * answered with the body kept under {@code answer.key()}: a route in front of JAX-RS may answer the same request
+     * again from memory (see {@code CachedFeedRoute}) while that body stays current. The resource must only record
+     * requests whose answer depends on nothing but the URI (no credentials, no negotiation).
+     */
+    public void answers(String request, Answer answer) {
+        if (usable()) {
+            answers.put(request, answer);
+        }
+    }
+
+    /** The kept body that answers the anonymous request for {@code request}, if it is still current. */
+    public Optional<Answered> answered(String request) {
+        if (!usable()) {
+            return Optional.empty();
+        }
+        Answer answer = answers.getIfPresent(request);
+        if (answer == null) {
+            return Optional.empty();
+        }
+        return cached(answer.key()).map(body -> new Answered(body, answer));
     }
 
     /** The next time a time rule changes what is visible; the catalogue generation it was computed for moves it. */

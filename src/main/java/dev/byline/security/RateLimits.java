@@ -69,6 +69,13 @@ public class RateLimits {
         }
     }
 
+    /** Gives back what {@code applied} took: the request is handed on to be counted where it is answered. */
+    public void release(Applied applied) {
+        if (applied.decision().allowed()) {
+            limiter.refund(applied.policy(), applied.subject());
+        }
+    }
+
     /** The IETF RateLimit headers for {@code applied}. */
     public Map<String, String> headers(Applied applied) {
         return Map.of(

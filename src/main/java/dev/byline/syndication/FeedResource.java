@@ -9,6 +9,7 @@ import dev.byline.web.Patterns;
 import dev.byline.web.ProblemException;
 import dev.byline.web.QueryParams;
 import dev.byline.web.Representations;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,10 +36,12 @@ public class FeedResource {
     private final Caller caller;
     private final BylineConfig config;
     private final ReadCaches caches;
+    private final CurrentVertxRequest http;
 
     public FeedResource(FeedService feeds, Representations representations, Caller caller,
-            BylineConfig config, ReadCaches caches) {
+            BylineConfig config, ReadCaches caches, CurrentVertxRequest http) {
         this.caches = caches;
+        this.http = http;
         this.feeds = feeds;
         this.representations = representations;
         this.caller = caller;
@@ -133,6 +136,7 @@ public class FeedResource {
         int size = QueryParams.limit(limit, config.syndication().feedSize(), QueryParams.MAX_PAGE_SIZE);
         boolean partner = caller.isPartner();
         String cacheControl = partner ? Caching.privateRevalidate() : Caching.publicFor(config.cacheMaxAge());
+        String vary = Representations.varyByCredentials(false);
         URI base = uri.getBaseUri();
         // The feed is named by its path alone; its self link keeps only the query that changes it (the limit), so
         // that neither its Atom id nor the kept copy depends on parameters nobody reads.
@@ -146,10 +150,15 @@ public class FeedResource {
         URI self = limit == null ? id : base.resolve(path + "?limit=" + size);
         // Every caller of the same audience gets the same feed: built once per change of the catalogue.
         String key = "feed " + format + " " + scope + " " + value + " " + size + " " + partner + " " + self;
+        if (caller.isAnonymous()) {
+            // The same URL gets the same feed while it is kept: CachedFeedRoute may answer it before JAX-RS.
+            caches.answers(http.getCurrent().request().absoluteURI(),
+                    new ReadCaches.Answer(key, format.mediaType().toString(), cacheControl, vary));
+        }
         Optional<ReadCaches.Body> cached = caches.cached(key);
         if (cached.isPresent()) {
             return Representations.of(cached.get().bytes(), format.mediaType()).tag(cached.get().tag())
-                    .lastModified(cached.get().lastModified()).cache(cacheControl).answer(headers);
+                    .lastModified(cached.get().lastModified()).cache(cacheControl).vary(vary).answer(headers);
         }
         long readAt = caches.generation();
         // Pollers mostly revalidate: answer them from the snapshot, before any article is loaded or written out.
@@ -171,7 +180,7 @@ public class FeedResource {
             };
             caches.offer(key, new ReadCaches.Body(body, tag, snapshot.lastModified(), null), readAt);
             return body;
-        }).tag(tag).lastModified(snapshot.lastModified()).cache(cacheControl).answer(headers);
+        }).tag(tag).lastModified(snapshot.lastModified()).cache(cacheControl).vary(vary).answer(headers);
     }
 
     private static String slug(String name, String value) {
