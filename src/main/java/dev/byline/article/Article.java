@@ -1,5 +1,6 @@
 package dev.byline.article;
 
+import dev.byline.SiteLinks;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
 import dev.byline.web.Uuids;
@@ -16,6 +17,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -163,6 +165,15 @@ public class Article extends PanacheEntityBase {
     /** What anybody may read: published, out of embargo and not expired. Matches {@link ArticleVisibility#PUBLIC}. */
     public boolean isPublic(Instant now) {
         return effectiveStatus(now) == ArticleStatus.PUBLISHED && !isEmbargoed(now) && !isExpired(now);
+    }
+
+    /**
+     * Its page on the newsroom's site (from {@code BYLINE_SITE_ARTICLE_URL}) while anybody may read it there, as
+     * {@link #isPublic} says: a draft, a scheduled or an embargoed article has no page yet, a withdrawn or expired one
+     * has none any more. The JSON's {@code webUrl} and ninjs's {@code web} rendition both come from here.
+     */
+    public Optional<URI> webUrl(SiteLinks site, Instant now) {
+        return isPublic(now) ? site.article(id, slug, section) : Optional.empty();
     }
 
     /**

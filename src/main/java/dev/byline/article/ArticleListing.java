@@ -1,5 +1,6 @@
 package dev.byline.article;
 
+import dev.byline.SiteLinks;
 import dev.byline.article.ArticleQuery.Sort;
 import dev.byline.database.SqlValues;
 import dev.byline.web.CursorCodec;
@@ -30,10 +31,12 @@ final class ArticleListing {
 
     private final CursorCodec cursors;
     private final SearchLanguages languages;
+    private final SiteLinks site;
 
-    ArticleListing(CursorCodec cursors, SearchLanguages languages) {
+    ArticleListing(CursorCodec cursors, SearchLanguages languages, SiteLinks site) {
         this.cursors = cursors;
         this.languages = languages;
+        this.site = site;
     }
 
     Page<ArticleSummary> page(ArticleQuery query, Instant now) {
@@ -235,11 +238,11 @@ final class ArticleListing {
     }
 
     /** The articles of {@code rows} (id first), in the order of the rows, loaded in one statement. */
-    private static List<ArticleSummary> summaries(List<Object[]> rows, Instant now) {
+    private List<ArticleSummary> summaries(List<Object[]> rows, Instant now) {
         List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
         Map<UUID, Article> loaded = new HashMap<>();
         Article.findWithSources(ids).forEach(a -> loaded.put(a.id, a));
-        return ids.stream().map(loaded::get).map(a -> ArticleSummary.from(a, now)).toList();
+        return ids.stream().map(loaded::get).map(a -> ArticleSummary.from(a, now, site)).toList();
     }
 
     private static String param(List<Object> params, Object value) {

@@ -3,6 +3,7 @@ package dev.byline.article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
+import dev.byline.SiteLinks;
 import dev.byline.StoredTime;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
@@ -52,19 +53,21 @@ public class ArticleService {
     private final ReadCaches caches;
     private final Representations representations;
     private final SearchLanguages languages;
+    private final SiteLinks site;
     /** A publish time this close to now counts as now: clocks of editors' machines drift. */
     private final Duration clockSkew;
 
     public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
             Event<ArticleChanged> changes, BylineConfig config, ArticleReader reader, ReadCaches caches,
-            Representations representations, SearchLanguages languages) {
+            Representations representations, SearchLanguages languages, SiteLinks site) {
         this.reader = reader;
+        this.site = site;
         this.languages = languages;
         this.caches = caches;
         this.representations = representations;
         this.validator = validator;
         this.mergePatch = mergePatch;
-        this.listing = new ArticleListing(cursors, languages);
+        this.listing = new ArticleListing(cursors, languages, site);
         this.changes = changes;
         this.clockSkew = config.publishClockSkew();
     }
@@ -116,7 +119,7 @@ public class ArticleService {
                 case HIDDEN -> throw notFound(idOrSlug);
             }
         }
-        byte[] json = representations.json(ArticleView.from(article, now));
+        byte[] json = representations.json(ArticleView.from(article, now, site));
         // Kept until the article expires, or one of its language versions appears or goes by a time rule.
         Instant validUntil = article.translationsChangeAfter(now);
         if (article.expiresAt != null && article.expiresAt.isBefore(validUntil)) {
@@ -162,7 +165,7 @@ public class ArticleService {
         if (article.translationOf != null) {
             rereadTranslations(article);
         }
-        return ArticleView.from(article, now);
+        return ArticleView.from(article, now, site);
     }
 
     @Transactional
@@ -207,7 +210,7 @@ public class ArticleService {
             }
             changes.fire(new ArticleChanged(article, ArticleChanged.Action.UPDATED, wasSyndicated, now));
         }
-        return ArticleView.from(article, now);
+        return ArticleView.from(article, now, site);
     }
 
     @Transactional
@@ -248,7 +251,7 @@ public class ArticleService {
         article.flush();
         forgetTranslations(article);
         changes.fire(new ArticleChanged(article, ArticleChanged.Action.PUBLISHED, wasSyndicated, now));
-        return ArticleView.from(article, now);
+        return ArticleView.from(article, now, site);
     }
 
     @Transactional
@@ -270,7 +273,7 @@ public class ArticleService {
         article.flush();
         forgetTranslations(article);
         changes.fire(new ArticleChanged(article, ArticleChanged.Action.WITHDRAWN, wasSyndicated, now));
-        return ArticleView.from(article, now);
+        return ArticleView.from(article, now, site);
     }
 
     @Transactional
@@ -289,7 +292,7 @@ public class ArticleService {
         article.updatedAt = now;
         article.flush();
         changes.fire(new ArticleChanged(article, ArticleChanged.Action.CORRECTED, wasSyndicated, now));
-        return ArticleView.from(article, now);
+        return ArticleView.from(article, now, site);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package dev.byline.article;
 
+import dev.byline.SiteLinks;
 import dev.byline.StoredTime;
 import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
@@ -18,6 +19,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class NinjsService {
+
+    private final SiteLinks site;
+
+    public NinjsService(SiteLinks site) {
+        this.site = site;
+    }
 
     /** A ninjs document and the time its content last changed. */
     public record Rendered(Ninjs ninjs, Instant lastModified, boolean isPublic) {
@@ -51,7 +58,7 @@ public class NinjsService {
                 modified = source.updatedAt;
             }
         }
-        return new Rendered(Ninjs.of(article, pubStatus, base, now), modified,
+        return new Rendered(Ninjs.of(article, pubStatus, base, site, now), modified,
                 article.isPublic(now) || pubStatus.equals("withheld") && !editor && article.wasPublic(now));
     }
 

@@ -541,7 +541,8 @@ class ArticleResourceTest {
 
         long statements = SqlStatements.during(entityManagerFactory, () -> given().when().get(ARTICLES + "/" + slug)
                 .then().statusCode(200).body("citedSources.role", contains("cited", "photo", "quoted"))
-                .body("corrections", hasSize(2)));
+                .body("corrections", hasSize(2))
+                .body("webUrl", nullValue())); // no site configured here; WebUrlTest has one
 
         // The article with its source, cited sources and corrections, the slug resolved inside: one statement.
         assertEquals(1, statements, "GET one article ran " + statements + " statements");
