@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.SiteLinks;
+import dev.byline.StoredTime;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
 import dev.byline.article.ArticleActions.WithdrawRequest;
 import dev.byline.article.ArticleInput.CitationInput;
+import dev.byline.audit.Audited;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
@@ -20,7 +22,6 @@ import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.Representations;
-import dev.byline.audit.Audited;
 import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -28,7 +29,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -255,7 +255,7 @@ public class ArticleService {
         }
         if (later) {
             article.status = ArticleStatus.SCHEDULED.toString();
-            article.publishedAt = at.truncatedTo(ChronoUnit.MICROS);
+            article.publishedAt = StoredTime.of(at);
         } else {
             article.status = ArticleStatus.PUBLISHED.toString();
             // A republished article keeps its first publication time, so keyset pages stay in place.
@@ -263,7 +263,7 @@ public class ArticleService {
                 article.publishedAt = now;
             }
         }
-        article.embargoedUntil = embargoedUntil == null ? null : embargoedUntil.truncatedTo(ChronoUnit.MICROS);
+        article.embargoedUntil = StoredTime.of(embargoedUntil);
         article.withdrawnAt = null;
         article.withdrawalReason = null;
         article.updatedAt = now;
@@ -366,7 +366,7 @@ public class ArticleService {
         article.syndicatable = rights == null ? null : rights.syndicatable();
         article.canonicalUrl = input.canonicalUrl();
         article.commentsOpen = input.commentsOpen() == null || input.commentsOpen();
-        article.expiresAt = input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        article.expiresAt = StoredTime.of(input.expiresAt());
         replaceCitations(article, input.citedSources() == null ? List.of() : input.citedSources(), sources);
         article.updatedAt = now;
     }
@@ -555,6 +555,6 @@ public class ArticleService {
     }
 
     static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.byline.SiteLinks;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
+import dev.byline.web.ApiLinks;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,10 +99,11 @@ public record Ninjs(
         Rights rights = a.effectiveRights();
         List<Subject> subjects = new ArrayList<>();
         if (a.section != null) {
-            subjects.add(new Subject(a.section, "section", a.section, base.resolve("api/v1/articles?section=" + a.section).toString()));
+            subjects.add(new Subject(a.section, "section", a.section,
+                    ApiLinks.articles(base, "section", a.section).toString()));
         }
         for (String tag : a.tags) {
-            subjects.add(new Subject(tag, "tag", tag, base.resolve("api/v1/articles?tag=" + tag).toString()));
+            subjects.add(new Subject(tag, "tag", tag, ApiLinks.articles(base, "tag", tag).toString()));
         }
         List<InfoSource> sources = new ArrayList<>();
         if (a.source != null) {
@@ -116,7 +118,7 @@ public record Ninjs(
                 new Body("main", "text/plain", a.bodyText.length(), a.wordCount, a.bodyText),
                 new Body("main", "text/html", a.bodyHtml.length(), a.wordCount, a.bodyHtml));
         String attribution = a.attributionLine();
-        URI api = base.resolve("api/v1/articles/" + a.id);
+        URI api = ApiLinks.article(base, a.id);
         List<Rendition> renditions = new ArrayList<>();
         if (usable) {
             a.webUrl(site, now).ifPresent(page -> renditions.add(new Rendition("web", page.toString(), "text/html")));
@@ -131,7 +133,7 @@ public record Ninjs(
                 List.of(new AltId("slug", a.slug), new AltId("api", api.toString())), renditions,
                 !usable ? List.of() : a.translations(now).stream().map(t -> new Association(t.headline(),
                         t.original() ? "original" : "translation", urn(t.id().toString()), "text", t.language(),
-                        t.slug(), List.of(new AltId("api", base.resolve("api/v1/articles/" + t.id()).toString()))))
+                        t.slug(), List.of(new AltId("api", ApiLinks.article(base, t.id()).toString()))))
                         .toList(),
                 a.expiresAt);
     }
@@ -145,7 +147,7 @@ public record Ninjs(
 
     private static InfoSource infoSource(Source source, String role, URI base) {
         return new InfoSource(source.name, role, source.slug,
-                source.homepageUrl != null ? source.homepageUrl : base.resolve("api/v1/sources/" + source.slug).toString());
+                source.homepageUrl != null ? source.homepageUrl : ApiLinks.source(base, source.slug).toString());
     }
 
     private static String urn(String id) {

@@ -1,13 +1,13 @@
 package dev.byline.article;
 
 import dev.byline.SiteLinks;
+import dev.byline.StoredTime;
 import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,7 @@ public class NinjsService {
 
     @Transactional
     public Rendered read(String idOrSlug, boolean partner, boolean editor, URI base) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         Optional<Article> found = Article.findForReading(idOrSlug);
         if (found.isEmpty()) {
             ArticleTombstone tombstone = ArticleTombstone.findFor(idOrSlug)

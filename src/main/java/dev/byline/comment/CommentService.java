@@ -1,6 +1,8 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
+import dev.byline.Digests;
+import dev.byline.StoredTime;
 import dev.byline.article.ArticleVisibility;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.web.CursorCodec;
@@ -12,9 +14,6 @@ import dev.byline.web.ProblemType;
 import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -88,7 +87,7 @@ public class CommentService {
     @Transactional
     public CommentView post(String idOrSlug, CommentInput input, String client) {
         validator.validate(input);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         String name = CommentText.normaliseLine(input.authorName());
         String body = CommentText.normalise(input.body());
         String email = input.authorEmail() == null || input.authorEmail().isBlank() ? null : input.authorEmail().strip();
@@ -137,7 +136,7 @@ public class CommentService {
         comment.clientHash = clientHash;
         comment.clientHashExpiresAt = hashes.expiry(now);
         String token = newToken();
-        comment.editTokenHash = sha256(token);
+        comment.editTokenHash = Digests.sha256(token);
         comment.status = CommentStatus.PENDING.toString();
         if (honeypot) {
             comment.status = CommentStatus.SPAM.toString();
@@ -159,7 +158,7 @@ public class CommentService {
     public CommentView edit(String id, String token, CommentEdit edit) {
         validator.validate(edit);
         Comment comment = ownComment(id, token);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         if (now.isAfter(comment.createdAt.plus(config.editWindow()))) {
             throw ProblemException.conflict("Comments can be edited for " + config.editWindow().toMinutes()
                     + " minutes after posting; this one can still be deleted.");
@@ -211,7 +210,7 @@ public class CommentService {
         if (!(comment.isApproved() || backInQueue) || article == null || !article.isPublic()) {
             throw notFound(id);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         int added = Comment.getEntityManager().createNativeQuery("insert into comment_report (comment_id, reporter_hash,"
                 + " reason, created_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
                 .setParameter(1, comment.id).setParameter(2, hashes.of(reporter))
@@ -326,7 +325,7 @@ public class CommentService {
     }
 
     private static boolean tokenMatches(Comment comment, String token) {
-        return MessageDigest.isEqual(sha256(token), comment.editTokenHash);
+        return Digests.equal(Digests.sha256(token), comment.editTokenHash);
     }
 
     private static String newToken() {
@@ -335,11 +334,4 @@ public class CommentService {
         return "bct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,7 +4,6 @@ import dev.byline.BylineConfig;
 import dev.byline.Caller;
 import dev.byline.Roles;
 import dev.byline.web.ClientAddress;
-import dev.byline.web.RateLimiter;
 import dev.byline.web.Representations;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
