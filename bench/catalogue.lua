@@ -1,11 +1,15 @@
 -- wrk script: GET one article per request, its slug drawn from every public article of the catalogue,
 -- either popularity-skewed (Zipf, s = 1) or uniformly.
 -- Usage: wrk ... -s bench/catalogue.lua http://127.0.0.1:8089 -- SLUG_FILE MODE SEED [PATH]
+--    or: wrk -tT ... -s bench/catalogue.lua http://127.0.0.1:8089 -- SLUG_FILE each T [PATH]
 --   SLUG_FILE  one slug per line, in rank order: line 1 is the most popular article. bench/run.sh dumps the
 --              public slugs ordered by md5(seed || slug), a random permutation fixed by a constant seed, so
 --              the same articles are the popular ones in every run and in bench/OpenLoad.java.
 --   MODE       zipf: the slug of rank k comes with probability (1/k) / H(N), H(N) = 1 + 1/2 + ... + 1/N;
---              uniform: every slug with probability 1/N.
+--              uniform: every slug with probability 1/N;
+--              each: every slug once, in file order, shared out between wrk's T threads (give T in place of
+--              SEED): thread i takes lines i, i + T, ..., then starts again. bench/run.sh uses it to have every
+--              article read (and its rendition stored) before measuring, as a catalogue read for a while has been.
 --   SEED       a whole number; thread i seeds its random generator with SEED * 1000 + i, so the threads
 --              draw different sequences and a run with the same seed draws the same ones.
 --   PATH       defaults to /api/v1/articles/{slug}; {slug} is replaced by the slug drawn.
@@ -25,11 +29,16 @@ local slugs = {}
 local n = 0
 local cdf = nil          -- cdf[k] = P(rank <= k), only for zipf
 local prefix, suffix = "/api/v1/articles/", ""
+local each = false       -- each: the next line this thread asks for, and its stride
+local next_line, stride = 1, 1
 
 function init(args)
   local file, mode, seed, template = args[1], args[2], tonumber(args[3]), args[4] or "/api/v1/articles/{slug}"
-  if file == nil or (mode ~= "zipf" and mode ~= "uniform") or seed == nil then
-    error("catalogue.lua: pass SLUG_FILE zipf|uniform SEED [PATH] after --")
+  if file == nil or (mode ~= "zipf" and mode ~= "uniform" and mode ~= "each") or seed == nil then
+    error("catalogue.lua: pass SLUG_FILE zipf|uniform SEED [PATH] or SLUG_FILE each THREADS [PATH] after --")
+  end
+  if mode == "each" then
+    each, next_line, stride = true, thread_number or 1, seed
   end
   local at = template:find("{slug}", 1, true)
   if at == nil then
@@ -77,7 +86,13 @@ end
 
 function request()
   local k
-  if cdf then
+  if each then
+    if next_line > n then
+      next_line = next_line - n
+    end
+    k = next_line
+    next_line = next_line + stride
+  elseif cdf then
     k = zipf_rank()
   else
     k = math.random(n)
