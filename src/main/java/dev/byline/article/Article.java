@@ -160,53 +160,40 @@ public class Article extends PanacheEntityBase {
                 ? ArticleStatus.PUBLISHED : stored;
     }
 
-    /** What anybody may read: published, out of embargo and not expired. Matches {@link ArticleVisibility#PUBLIC}. */
+    /** What anybody may read: published, out of embargo and not expired ({@link ArticleVisibility#IS_PUBLIC}). */
     public boolean isPublic(Instant now) {
-        return effectiveStatus(now) == ArticleStatus.PUBLISHED && !isEmbargoed(now) && !isExpired(now);
+        return ArticleVisibility.IS_PUBLIC.holds(this, now);
     }
 
     /**
      * What partners receive: published and not expired, embargoed or not, and only when the rights allow
-     * syndication. Matches {@link ArticleVisibility#SYNDICATED}.
+     * syndication ({@link ArticleVisibility#IS_SYNDICATED}).
      */
     public boolean isSyndicated(Instant now) {
-        return effectiveStatus(now) == ArticleStatus.PUBLISHED && !isExpired(now) && effectiveRights().syndicatable();
-    }
-
-    /**
-     * When the article stopped being shown, or {@code now} if it still is: its withdrawal, or its expiry once passed.
-     */
-    private Instant shownUntil(Instant now) {
-        if (ArticleStatus.of(status) == ArticleStatus.WITHDRAWN && withdrawnAt != null) {
-            return withdrawnAt;
-        }
-        return isExpired(now) ? expiresAt : now;
+        return ArticleVisibility.IS_SYNDICATED.holds(this, now);
     }
 
     /** Whether the public could read it at some moment up to now (withdrawn or expired articles included). */
     public boolean wasPublic(Instant now) {
-        Instant until = shownUntil(now);
-        return publishedAt != null && !publishedAt.isAfter(until) && ArticleStatus.of(status) != ArticleStatus.DRAFT
-                && (embargoedUntil == null || !embargoedUntil.isAfter(until));
+        return ArticleVisibility.WAS_PUBLIC.holds(this, now);
     }
 
     /** Whether partners could receive it at some moment up to now, so far as its rights allow today. */
     public boolean wasSyndicated(Instant now) {
-        return publishedAt != null && !publishedAt.isAfter(shownUntil(now))
-                && ArticleStatus.of(status) != ArticleStatus.DRAFT && effectiveRights().syndicatable();
+        return ArticleVisibility.WAS_SYNDICATED.holds(this, now);
     }
 
     /** Whether the caller may learn that this article existed: 410 once withdrawn or expired, 404 otherwise. */
     public boolean wasShownTo(boolean partner, Instant now) {
-        return wasPublic(now) || partner && wasSyndicated(now);
+        return ArticleVisibility.wasShown(Audience.of(partner)).holds(this, now);
     }
 
     public boolean isEmbargoed(Instant now) {
-        return embargoedUntil != null && embargoedUntil.isAfter(now);
+        return !ArticleVisibility.OUT_OF_EMBARGO.holds(this, now);
     }
 
     public boolean isExpired(Instant now) {
-        return expiresAt != null && !expiresAt.isAfter(now);
+        return ArticleVisibility.EXPIRED.holds(this, now);
     }
 
     /** The attribution line the article must carry: its own, or its source's default. */
