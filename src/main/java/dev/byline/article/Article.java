@@ -2,6 +2,7 @@ package dev.byline.article;
 
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
+import dev.byline.web.ProblemException;
 import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -16,7 +17,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -158,6 +161,74 @@ public class Article extends PanacheEntityBase {
         ArticleStatus stored = ArticleStatus.of(status);
         return stored == ArticleStatus.SCHEDULED && publishedAt != null && !publishedAt.isAfter(now)
                 ? ArticleStatus.PUBLISHED : stored;
+    }
+
+    /**
+     * Publishes now, or schedules for {@code at} when that is further ahead than {@code skew} (a publish time this
+     * close to now counts as now: clocks of editors' machines drift); {@code until} holds it back from the public,
+     * not from partners. 409 when it is already published, 400 for times that have passed.
+     */
+    void publish(Instant at, Instant until, Instant now, Duration skew) {
+        ArticleStatus current = effectiveStatus(now);
+        if (at != null && at.isBefore(now.minus(skew))) {
+            throw ProblemException.invalidBody("publishAt", "must be in the future; leave it out to publish now");
+        }
+        if (until != null && !until.isAfter(now)) {
+            throw ProblemException.invalidBody("embargoedUntil", "must be in the future; leave it out for no embargo");
+        }
+        boolean later = at != null && at.isAfter(now.plus(skew));
+        if (current == ArticleStatus.PUBLISHED) {
+            throw ProblemException.conflict("The article is already published" + (later
+                    ? "; withdraw it first to schedule it again." : "."));
+        }
+        if (later) {
+            status = ArticleStatus.SCHEDULED.toString();
+            publishedAt = at.truncatedTo(ChronoUnit.MICROS);
+        } else {
+            status = ArticleStatus.PUBLISHED.toString();
+            // A republished article keeps its first publication time, so keyset pages stay in place.
+            if (current != ArticleStatus.WITHDRAWN || publishedAt == null) {
+                publishedAt = now;
+            }
+        }
+        embargoedUntil = until == null ? null : until.truncatedTo(ChronoUnit.MICROS);
+        withdrawnAt = null;
+        withdrawalReason = null;
+        updatedAt = now;
+    }
+
+    /** Takes a published or scheduled article down, saying why; 409 for any other. */
+    void withdraw(String reason, Instant now) {
+        ArticleStatus current = effectiveStatus(now);
+        if (current != ArticleStatus.PUBLISHED && current != ArticleStatus.SCHEDULED) {
+            throw ProblemException.conflict("Only published or scheduled articles can be withdrawn; this one is "
+                    + current + ".");
+        }
+        status = ArticleStatus.WITHDRAWN.toString();
+        withdrawnAt = now;
+        withdrawalReason = reason.strip();
+        updatedAt = now;
+    }
+
+    /** Appends a correction note. */
+    void correct(String text, Instant now) {
+        Correction correction = new Correction();
+        correction.article = this;
+        correction.text = text.strip();
+        correction.createdAt = now;
+        corrections.add(correction);
+        updatedAt = now;
+    }
+
+    /** What remains once it is deleted at {@code now}: who may learn that it existed. */
+    ArticleTombstone tombstone(Instant now) {
+        ArticleTombstone tombstone = new ArticleTombstone();
+        tombstone.id = id;
+        tombstone.slug = slug;
+        tombstone.deletedAt = now;
+        tombstone.wasPublic = wasPublic(now);
+        tombstone.wasSyndicated = wasSyndicated(now);
+        return tombstone;
     }
 
     /** What anybody may read: published, out of embargo and not expired ({@link ArticleVisibility#IS_PUBLIC}). */
