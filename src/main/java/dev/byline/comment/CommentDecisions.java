@@ -13,7 +13,7 @@ public class CommentDecisions {
     @Transactional(Transactional.TxType.MANDATORY)
     @Audited(action = "comment.moderate", target = "comment")
     public ModerationItem decide(Comment comment, ModerationInput input) {
-        CommentService.changeStatus(comment, input.target());
+        comment.moveTo(input.target());
         comment.moderationReason = input.reason() == null || input.reason().isBlank() ? null
                 : CommentText.normalise(input.reason());
         comment.moderatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
