@@ -160,8 +160,8 @@ public interface BylineConfig {
 
         /**
          * The page of one article, with {slug}, {section} and {id} filled in (e.g.
-         * https://news.example/{section}/{slug}); feeds' item links when the article has no canonical URL of its own.
-         * Unset: the API's JSON of the article.
+         * https://news.example/{section}/{slug}); feeds' item links when the article has no canonical URL of its own,
+         * the JSON's webUrl and ninjs's web rendition. Unset: feeds link to the API's JSON, and webUrl is null.
          */
         Optional<String> articleUrl();
 

@@ -26,6 +26,15 @@ class SiteLinksTest {
     }
 
     @Test
+    void whatIsNotAPlainSegmentIsPercentEncoded() {
+        SiteLinks site = new SiteLinks(Optional.empty(), Optional.of("https://news.example/{section}/{slug}"));
+        // Input rules keep slugs and sections to a-z, 0-9 and hyphens; a row from before them must still link.
+        assertEquals(Optional.of(URI.create("https://news.example/a%C3%A7%C3%A3o/grain%20talks%2Fnow%3F")),
+                site.article(ID, "grain talks/now?", "ação"));
+        assertEquals("grain-talks_2.0~", SiteLinks.segment("grain-talks_2.0~"));
+    }
+
+    @Test
     void unsetOrBlankSettingsMeanNoSite() {
         SiteLinks none = new SiteLinks(Optional.empty(), Optional.of("  "));
         assertEquals(Optional.empty(), none.home());

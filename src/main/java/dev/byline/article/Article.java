@@ -1,5 +1,7 @@
 package dev.byline.article;
 
+import dev.byline.SiteLinks;
+import dev.byline.StoredTime;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
@@ -17,9 +19,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -183,7 +185,7 @@ public class Article extends PanacheEntityBase {
         }
         if (later) {
             status = ArticleStatus.SCHEDULED.toString();
-            publishedAt = at.truncatedTo(ChronoUnit.MICROS);
+            publishedAt = StoredTime.of(at);
         } else {
             status = ArticleStatus.PUBLISHED.toString();
             // A republished article keeps its first publication time, so keyset pages stay in place.
@@ -191,7 +193,7 @@ public class Article extends PanacheEntityBase {
                 publishedAt = now;
             }
         }
-        embargoedUntil = until == null ? null : until.truncatedTo(ChronoUnit.MICROS);
+        embargoedUntil = StoredTime.of(until);
         withdrawnAt = null;
         withdrawalReason = null;
         updatedAt = now;
@@ -234,6 +236,15 @@ public class Article extends PanacheEntityBase {
     /** What anybody may read: published, out of embargo and not expired ({@link ArticleVisibility#IS_PUBLIC}). */
     public boolean isPublic(Instant now) {
         return ArticleVisibility.IS_PUBLIC.holds(this, now);
+    }
+
+    /**
+     * Its page on the newsroom's site (from {@code BYLINE_SITE_ARTICLE_URL}) while anybody may read it there, as
+     * {@link #isPublic} says: a draft, a scheduled or an embargoed article has no page yet, a withdrawn or expired one
+     * has none any more. The JSON's {@code webUrl} and ninjs's {@code web} rendition both come from here.
+     */
+    public Optional<URI> webUrl(SiteLinks site, Instant now) {
+        return isPublic(now) ? site.article(id, slug, section) : Optional.empty();
     }
 
     /**

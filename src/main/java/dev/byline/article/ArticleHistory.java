@@ -2,13 +2,15 @@ package dev.byline.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.byline.StoredTime;
 import dev.byline.article.ArticleView.CorrectionView;
+import dev.byline.database.SqlValues;
 import dev.byline.source.Source;
 import dev.byline.web.CursorCodec;
 import dev.byline.web.Page;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
-import dev.byline.web.SqlValues;
+import dev.byline.web.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -17,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,8 +37,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleHistory {
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = QueryParams.DEFAULT_PAGE_SIZE;
+    public static final int MAX_LIMIT = QueryParams.MAX_PAGE_SIZE;
 
     /** Whether the public could read version {@code r} while it was current; see the class comment. */
     private static final String WAS_PUBLIC = "(r.public_from is not null and r.public_from <= now()"
@@ -72,25 +73,19 @@ public class ArticleHistory {
         }
         long before = Long.MAX_VALUE;
         if (cursor != null && !cursor.isBlank()) {
-            before = CursorCodec.integer(cursors.decode(scope, cursor.trim(), 1).get(0));
+            before = cursors.decode(scope, cursor.trim(), 1).integer(0);
             sql.append(" and r.version < ?2");
         }
         // The primary key (article_id, version), read backwards.
-        sql.append(" order by r.version desc limit ").append(limit + 1);
+        sql.append(" order by r.version desc limit ").append(CursorCodec.fetchSize(limit));
         Query select = entityManager.createNativeQuery(sql.toString()).setParameter(1, article.id());
         if (before != Long.MAX_VALUE) {
             select.setParameter(2, before);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();
-        boolean more = rows.size() > limit;
-        List<ArticleRevision> items = new ArrayList<>();
-        for (Object[] row : more ? rows.subList(0, limit) : rows) {
-            items.add(revision(row, editor));
-        }
-        String next = more ? cursors.encode(scope, List.of(Long.toString(items.get(items.size() - 1).version())))
-                : null;
-        return new Page<>(items, next);
+        return cursors.page(scope, rows, limit, last -> List.of(Long.toString(((Number) last[0]).longValue())),
+                row -> revision(row, editor));
     }
 
     /** One version with its content; 404 for a version the caller may not see, 410 once the article is deleted. */
@@ -129,7 +124,7 @@ public class ArticleHistory {
             return new Subject(id, true);
         }
         if (!editor) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = StoredTime.now();
             switch (ArticleAccess.of(article, false, now)) {
                 case SHOWN -> {
                     // its public versions follow

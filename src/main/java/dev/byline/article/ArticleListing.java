@@ -1,8 +1,9 @@
 package dev.byline.article;
 
+import dev.byline.SiteLinks;
 import dev.byline.article.ArticleQuery.Sort;
+import dev.byline.database.SqlValues;
 import dev.byline.web.CursorCodec;
-import dev.byline.web.SqlValues;
 import dev.byline.web.Page;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;
@@ -30,10 +31,12 @@ final class ArticleListing {
 
     private final CursorCodec cursors;
     private final SearchLanguages languages;
+    private final SiteLinks site;
 
-    ArticleListing(CursorCodec cursors, SearchLanguages languages) {
+    ArticleListing(CursorCodec cursors, SearchLanguages languages, SiteLinks site) {
         this.cursors = cursors;
         this.languages = languages;
+        this.site = site;
     }
 
     Page<ArticleSummary> page(ArticleQuery query, Instant now) {
@@ -91,23 +94,18 @@ final class ArticleListing {
         String key = sort == Sort.UPDATED ? "a.updated_at" : "a.published_at";
         String direction = sort == Sort.OLDEST ? "asc" : "desc";
         if (query.cursor() != null) {
-            List<String> after = cursors.decode(query.scope(), query.cursor(), 2);
+            CursorCodec.Values after = cursors.decode(query.scope(), query.cursor(), 2);
             where.append(" and (").append(key).append(", a.id) ").append(sort == Sort.OLDEST ? ">" : "<")
-                    .append(" (").append(param(params, CursorCodec.instant(after.get(0)))).append(", ")
-                    .append(param(params, CursorCodec.uuid(after.get(1)))).append(")");
+                    .append(" (").append(param(params, after.instant(0))).append(", ")
+                    .append(param(params, after.uuid(1))).append(")");
         }
         String sql = "select a.id, " + key + " as sort_key from article a where " + where
-                + " order by sort_key " + direction + ", a.id " + direction + " limit " + (query.limit() + 1);
+                + " order by sort_key " + direction + ", a.id " + direction
+                + " limit " + CursorCodec.fetchSize(query.limit());
 
-        List<Object[]> rows = select(sql, params);
-        boolean more = rows.size() > query.limit();
-        List<Object[]> pageRows = more ? rows.subList(0, query.limit()) : rows;
-        String next = null;
-        if (more) {
-            Object[] last = pageRows.get(pageRows.size() - 1);
-            next = cursors.encode(query.scope(), List.of(SqlValues.instant(last[1]).toString(), last[0].toString()));
-        }
-        return new Page<>(summaries(pageRows, now), next);
+        Page<Object[]> page = cursors.page(query.scope(), select(sql, params), query.limit(),
+                last -> List.of(SqlValues.instant(last[1]).toString(), last[0].toString()), row -> row);
+        return page.withItems(summaries(page.items(), now));
     }
 
     /**
@@ -145,12 +143,12 @@ final class ArticleListing {
         int afterTier = Integer.MAX_VALUE;
         String afterKey = null;
         if (query.cursor() != null) {
-            List<String> after = cursors.decode(query.scope(), query.cursor(), 3);
-            afterTier = CursorCodec.integer(after.get(0));
-            afterKey = " and (" + recency + ", a.id) < (" + param(params, CursorCodec.instant(after.get(1))) + ", "
-                    + param(params, CursorCodec.uuid(after.get(2))) + ")";
+            CursorCodec.Values after = cursors.decode(query.scope(), query.cursor(), 3);
+            afterTier = after.integer(0);
+            afterKey = " and (" + recency + ", a.id) < (" + param(params, after.instant(1)) + ", "
+                    + param(params, after.uuid(2)) + ")";
         }
-        String limit = " limit " + (query.limit() + 1);
+        String limit = " limit " + CursorCodec.fetchSize(query.limit());
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < tiers.size(); i++) {
             int tier = tiers.size() - i;
@@ -166,16 +164,11 @@ final class ArticleListing {
         if (sql.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        List<Object[]> rows = select("select id, tier, recency from (" + sql + ") ranked" + limit, params);
-        boolean more = rows.size() > query.limit();
-        List<Object[]> pageRows = more ? rows.subList(0, query.limit()) : rows;
-        String next = null;
-        if (more) {
-            Object[] last = pageRows.get(pageRows.size() - 1);
-            next = cursors.encode(query.scope(), List.of(String.valueOf(((Number) last[1]).intValue()),
-                    SqlValues.instant(last[2]).toString(), last[0].toString()));
-        }
-        return new Page<>(summaries(pageRows, now), next);
+        Page<Object[]> page = cursors.page(query.scope(),
+                select("select id, tier, recency from (" + sql + ") ranked" + limit, params), query.limit(),
+                last -> List.of(String.valueOf(((Number) last[1]).intValue()), SqlValues.instant(last[2]).toString(),
+                        last[0].toString()), row -> row);
+        return page.withItems(summaries(page.items(), now));
     }
 
     /**
@@ -245,11 +238,11 @@ final class ArticleListing {
     }
 
     /** The articles of {@code rows} (id first), in the order of the rows, loaded in one statement. */
-    private static List<ArticleSummary> summaries(List<Object[]> rows, Instant now) {
+    private List<ArticleSummary> summaries(List<Object[]> rows, Instant now) {
         List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
         Map<UUID, Article> loaded = new HashMap<>();
         Article.findWithSources(ids).forEach(a -> loaded.put(a.id, a));
-        return ids.stream().map(loaded::get).map(a -> ArticleSummary.from(a, now)).toList();
+        return ids.stream().map(loaded::get).map(a -> ArticleSummary.from(a, now, site)).toList();
     }
 
     private static String param(List<Object> params, Object value) {

@@ -22,8 +22,8 @@ public record ArticleQuery(
         int limit,
         String cursor) {
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = QueryParams.DEFAULT_PAGE_SIZE;
+    public static final int MAX_LIMIT = QueryParams.MAX_PAGE_SIZE;
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile(Patterns.SLUG);
     private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(Patterns.LANGUAGE);
 

@@ -22,14 +22,31 @@ import java.util.UUID;
 
 /**
  * Loads one article for a reader in one plain SQL statement ({@code db/queries/article-read.sql}), outside any
- * Hibernate session or transaction: the result is a detached {@link Article} with its source, cited sources,
- * corrections and other language versions filled in, so that the visibility rules and {@link ArticleView} apply to it as to a managed one.
+ * Hibernate session or transaction: the result is a detached {@link Article} with its source, so that the visibility
+ * rules apply to it as to a managed one, and either the rendition another read stored (V18) or the cited sources,
+ * corrections and other language versions that {@link ArticleView} renders.
  */
 @ApplicationScoped
 public class ArticleReader {
 
     private static final String BY_SLUG = query();
     private static final String BY_ID = BY_SLUG.substring(0, BY_SLUG.lastIndexOf("where a.id")) + "where a.id = ?";
+    private static final String RENDITION_JOIN = "left join article_rendition r on r.article_id = a.id";
+    /** The same statements without the stored rendition: everything to render from. */
+    private static final String RENDER_BY_SLUG = withoutRendition(BY_SLUG);
+    private static final String RENDER_BY_ID = withoutRendition(BY_ID);
+
+    /**
+     * What one read statement found: the article, and the rendition another read stored for it (null when there is
+     * none, and then the article comes with everything to render it from), with the epoch under which a rendition of
+     * this article may be stored (see {@link StoredRenditions#store}).
+     */
+    public record Read(Article article, Stored stored, long epoch) {
+    }
+
+    /** A stored rendition as the read statement found it. */
+    public record Stored(String format, String tag, int length, Instant validUntil, byte[] gzip) {
+    }
 
     private final Sql sql;
     private final ObjectMapper mapper;
@@ -39,21 +56,46 @@ public class ArticleReader {
         this.mapper = mapper;
     }
 
-    /** The article a UUID or a current or former slug names; empty when there is none (deleted ones included). */
-    public Optional<Article> find(String idOrSlug) {
+    /**
+     * The article a UUID or a current or former slug names, or the rendition stored for it; empty when there is none
+     * (deleted ones included).
+     */
+    public Optional<Read> find(String idOrSlug) {
+        return find(idOrSlug, BY_ID, BY_SLUG);
+    }
+
+    /** As {@link #find}, always with everything to render the article from (a stored rendition would not do). */
+    public Optional<Read> findToRender(String idOrSlug) {
+        return find(idOrSlug, RENDER_BY_ID, RENDER_BY_SLUG);
+    }
+
+    private Optional<Read> find(String idOrSlug, String byId, String bySlug) {
         Optional<UUID> id = Uuids.parse(idOrSlug);
         if (id.isPresent()) {
-            return sql.first(BY_ID, s -> s.setObject(1, id.get()), this::article);
+            return sql.first(byId, s -> s.setObject(1, id.get()), this::read);
         }
         if (idOrSlug.indexOf('\0') >= 0) {
             return Optional.empty(); // PostgreSQL cannot even compare such a string; no slug contains one
         }
-        return sql.first(BY_SLUG, s -> s.setString(1, idOrSlug), this::article);
+        return sql.first(bySlug, s -> s.setString(1, idOrSlug), this::read);
     }
 
-    private Article article(ResultSet row) throws SQLException {
-        Article a = new Article();
+    private Read read(ResultSet row) throws SQLException {
         int i = 1;
+        String format = row.getString(i++);
+        String tag = row.getString(i++);
+        int length = row.getInt(i++);
+        Instant validUntil = instant(row, i++);
+        byte[] gzip = row.getBytes(i++);
+        long epoch = row.getLong(i++);
+        Stored stored = gzip == null ? null
+                : new Stored(format, tag, length, validUntil == null ? Instant.MAX : validUntil, gzip);
+        return new Read(article(row, i, stored == null), stored, epoch);
+    }
+
+    private Article article(ResultSet row, int first, boolean complete) throws SQLException {
+        Article a = new Article();
+        int i = first;
         a.id = row.getObject(i++, UUID.class);
         a.slug = row.getString(i++);
         a.headline = row.getString(i++);
@@ -98,9 +140,11 @@ public class ArticleReader {
         } else {
             i += 7;
         }
-        a.citedSources = citations(a, row.getString(i++));
-        a.corrections = corrections(a, row.getString(i++));
-        a.translationsRead(row.getString(i));
+        if (complete) {
+            a.citedSources = citations(a, row.getString(i++));
+            a.corrections = corrections(a, row.getString(i++));
+            a.translationsRead(row.getString(i));
+        }
         return a;
     }
 
@@ -160,6 +204,15 @@ public class ArticleReader {
 
     private static List<String> strings(java.sql.Array array) throws SQLException {
         return array == null ? List.of() : List.copyOf(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static String withoutRendition(String query) {
+        int join = query.indexOf(RENDITION_JOIN);
+        int end = query.indexOf('\n', join);
+        if (join < 0 || end < 0) {
+            throw new IllegalStateException("db/queries/article-read.sql no longer joins the stored rendition");
+        }
+        return query.substring(0, join) + "left join article_rendition r on false" + query.substring(end);
     }
 
     private static String query() {

@@ -4,19 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.Caller;
+import dev.byline.Roles;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
 import dev.byline.article.ArticleActions.WithdrawRequest;
-import dev.byline.Roles;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.Representations;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -26,18 +32,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.net.URI;
-import java.util.function.Supplier;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** HTTP face of articles: lists and reads for everyone, writes for editors. */
 @Path("/api/v1/articles")
@@ -54,10 +55,12 @@ public class ArticleResource {
     private final NinjsService ninjs;
     private final ReadCaches caches;
     private final CurrentIdentityAssociation identities;
+    private final CurrentVertxRequest http;
 
     public ArticleResource(ArticleService articles, Representations representations, Caller caller,
             BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper, NinjsService ninjs,
-            ReadCaches caches, CurrentIdentityAssociation identities) {
+            ReadCaches caches, CurrentIdentityAssociation identities, CurrentVertxRequest http) {
+        this.http = http;
         this.caches = caches;
         this.identities = identities;
         this.mapper = mapper;
@@ -84,9 +87,8 @@ public class ArticleResource {
         }
         // Everybody allowed to ask the same query gets the same page: built once per change of the catalogue.
         ReadCaches.Body page = caches.page("articles?" + uri.getRequestUri().getRawQuery(), () -> articles.list(query));
-        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(),
-                cacheFor(query.status() == null, isEditor()),
-                Representations.varyByCredentials(false)), uri, page.next());
+        return PageLinks.withNext(Representations.ofJson(page.bytes()).tag(page.tag())
+                .cache(cacheFor(query.status() == null, isEditor())).answer(request), uri, page.next());
     }
 
     @GET
@@ -98,8 +100,7 @@ public class ArticleResource {
         if (wantsNinjs(format, headers)) {
             // ninjs has a URL of its own, so that each operation of the contract answers one media type; clients
             // that negotiate on this URL are sent there.
-            return Uni.createFrom().item(Response.seeOther(uri.getBaseUriBuilder()
-                            .path("api/v1/articles/{idOrSlug}/ninjs").build(idOrSlug))
+            return Uni.createFrom().item(Response.seeOther(ApiLinks.ninjs(uri.getBaseUri(), idOrSlug))
                     .header(HttpHeaders.CACHE_CONTROL, Caching.publicFor(config.cacheMaxAge()))
                     .header(HttpHeaders.VARY, "Accept")
                     .build());
@@ -107,6 +108,15 @@ public class ArticleResource {
         // What is in memory is answered on the event loop; anything that reads the database moves to a worker.
         // The identity was resolved by the rate-limit filter; the deferred form hands it over without blocking.
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            // CachedArticleRoute may have read it already for an anonymous caller, and handed on what it does not
+            // answer (a moved slug, a 404, a 410).
+            Object outcome = identity.isAnonymous() ? http.getCurrent().get(CachedArticleRoute.OUTCOME) : null;
+            if (outcome instanceof ArticleService.Lookup lookup) {
+                return Uni.createFrom().item(article(lookup, false, headers, uri));
+            }
+            if (outcome instanceof Throwable failure) {
+                return Uni.createFrom().failure(failure);
+            }
             boolean editor = Caller.holds(identity, Roles.EDITOR);
             boolean partner = Caller.holds(identity, Roles.PARTNER);
             return articles.readFromMemory(idOrSlug)
@@ -141,25 +151,26 @@ public class ArticleResource {
 
     /** ninjs is always sent as ninjs, also to clients that ask for plain JSON (it is JSON). */
     private Response ninjs(ReadCaches.Body body, HttpHeaders headers, boolean partner, boolean editor) {
-        return representations.ok(headers, body.bytes(), NINJS, new EntityTag(body.tag()), body.lastModified(),
-                body.shared() && !partner && !editor ? Caching.publicFor(config.cacheMaxAge())
-                        : Caching.privateRevalidate(),
-                Representations.varyByCredentials(false));
+        return Representations.of(body.bytes(), NINJS).tag(body.tag()).lastModified(body.lastModified())
+                .cache(body.shared() && !partner && !editor ? Caching.publicFor(config.cacheMaxAge())
+                        : Caching.privateRevalidate())
+                .answer(headers);
     }
 
     private Response article(ArticleService.Lookup lookup, boolean editor, HttpHeaders request, UriInfo uri) {
         if (lookup instanceof ArticleService.Lookup.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(uri.getRequestUriBuilder().replacePath(uri.getBaseUri().getRawPath())
-                            .path("api/v1/articles/{slug}").build(moved.slug()))
+                    .location(uri.getRequestUriBuilder().replacePath(ApiLinks.articlePath(moved.slug()))
+                            .build())
                     .build();
         }
         ArticleService.Lookup.Found found = (ArticleService.Lookup.Found) lookup;
         // Embargoed articles that partners may read are not public yet: no shared cache may keep them.
         // The same URL redirects to ninjs by Accept: caches must key on it too.
-        return representations.ok(request, found.article().json(), found.article().tag(),
-                cacheFor(found.shared(), editor),
-                Representations.varyByCredentials(true));
+        return Representations.ofJson(found.article().json()).tag(found.article().tag())
+                .cache(cacheFor(found.shared(), editor))
+                .vary(Representations.varyByCredentials(true))
+                .answer(request);
     }
 
     private static Uni<Response> blocking(Supplier<Response> work) {
@@ -171,9 +182,9 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ArticleInput input, @Context UriInfo uri) {
         ArticleView article = articles.create(input);
-        return representations.written(article, article.version())
+        return representations.of(article).version(article.version()).written()
                 .status(Response.Status.CREATED)
-                .location(uri.getBaseUriBuilder().path("api/v1/articles/{id}").build(article.id()))
+                .location(ApiLinks.article(uri.getBaseUri(), article.id()))
                 .build();
     }
 
@@ -212,9 +223,9 @@ public class ArticleResource {
     public Response correct(@PathParam("id") String id, CorrectionInput input,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         ArticleView article = articles.correct(id, input, ifMatch);
-        return representations.written(article, article.version())
+        return representations.of(article).version(article.version()).written()
                 .status(Response.Status.CREATED)
-                .location(uri.getBaseUriBuilder().path("api/v1/articles/{id}").build(article.id()))
+                .location(ApiLinks.article(uri.getBaseUri(), article.id()))
                 .build();
     }
 
@@ -227,7 +238,7 @@ public class ArticleResource {
     }
 
     private Response written(ArticleView article) {
-        return representations.written(article, article.version()).build();
+        return representations.of(article).version(article.version()).written().build();
     }
 
     /** ninjs asked for with {@code format=ninjs}, or named in Accept (and JSON not preferred over it): a redirect. */

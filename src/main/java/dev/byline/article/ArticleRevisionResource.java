@@ -12,8 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -41,7 +41,7 @@ public class ArticleRevisionResource {
         boolean editor = caller.isEditor();
         var page = history.list(idOrSlug, editor,
                 QueryParams.limit(limit, ArticleHistory.DEFAULT_LIMIT, ArticleHistory.MAX_LIMIT), cursor);
-        return PageLinks.withNext(representations.ok(request, page, cacheFor(editor)), uri, page.next());
+        return PageLinks.withNext(representations.of(page).cache(cacheFor(editor)).answer(request), uri, page.next());
     }
 
     @GET
@@ -49,7 +49,8 @@ public class ArticleRevisionResource {
     public Response version(@PathParam("idOrSlug") String idOrSlug, @PathParam("version") String version,
             @Context HttpHeaders request) {
         boolean editor = caller.isEditor();
-        return representations.ok(request, history.version(idOrSlug, version, editor), cacheFor(editor));
+        return representations.of(history.version(idOrSlug, version, editor)).cache(cacheFor(editor))
+                .answer(request);
     }
 
     /** Editors see keys' names and versions nobody else may: never stored by shared caches. */

@@ -3,10 +3,13 @@ package dev.byline.article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
+import dev.byline.SiteLinks;
+import dev.byline.StoredTime;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
 import dev.byline.article.ArticleActions.WithdrawRequest;
 import dev.byline.article.ArticleInput.CitationInput;
+import dev.byline.audit.Audited;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
@@ -19,7 +22,6 @@ import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.Representations;
-import dev.byline.audit.Audited;
 import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -27,7 +29,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,22 +50,26 @@ public class ArticleService {
     private final ArticleListing listing;
     private final Event<ArticleChanged> changes;
     private final ArticleReader reader;
+    private final StoredRenditions stored;
     private final ReadCaches caches;
     private final Representations representations;
     private final SearchLanguages languages;
+    private final SiteLinks site;
     /** A publish time this close to now counts as now: clocks of editors' machines drift. */
     private final Duration clockSkew;
 
     public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
             Event<ArticleChanged> changes, BylineConfig config, ArticleReader reader, ReadCaches caches,
-            Representations representations, SearchLanguages languages) {
+            Representations representations, SearchLanguages languages, SiteLinks site, StoredRenditions stored) {
         this.reader = reader;
+        this.stored = stored;
+        this.site = site;
         this.languages = languages;
         this.caches = caches;
         this.representations = representations;
         this.validator = validator;
         this.mergePatch = mergePatch;
-        this.listing = new ArticleListing(cursors, languages);
+        this.listing = new ArticleListing(cursors, languages, site);
         this.changes = changes;
         this.clockSkew = config.publishClockSkew();
     }
@@ -101,9 +106,24 @@ public class ArticleService {
         }
         long readAt = caches.generation();
         // The common case in one statement; only a miss looks further, for a tombstone.
-        Article article = reader.find(idOrSlug)
+        ArticleReader.Read read = reader.find(idOrSlug)
                 .orElseThrow(() -> goneOrNotFound(idOrSlug, mayReadUnpublished, partner));
+        Article article = read.article();
         boolean isPublic = article.isPublic(now);
+        if (isPublic && stored.serves(read.stored())) {
+            // Another read (on any instance) rendered it since it last changed: its bytes are the answer.
+            ArticleReader.Stored bytes = read.stored();
+            ReadCaches.Rendition rendition = ReadCaches.Rendition.stored(article.id, article.slug, article.version,
+                    bytes.gzip(), bytes.length(), bytes.tag(), bytes.validUntil());
+            caches.keep(idOrSlug, rendition, readAt);
+            return found(idOrSlug, rendition, true);
+        }
+        if (read.stored() != null) {
+            // Stored by another renderer, or no longer for everybody: read what to render from.
+            read = reader.findToRender(idOrSlug).orElseThrow(() -> goneOrNotFound(idOrSlug, mayReadUnpublished, partner));
+            article = read.article();
+            isPublic = article.isPublic(now);
+        }
         if (!mayReadUnpublished) {
             switch (ArticleAccess.of(article, partner, now)) {
                 case SHOWN -> {
@@ -116,7 +136,7 @@ public class ArticleService {
                 case HIDDEN -> throw notFound(idOrSlug);
             }
         }
-        byte[] json = representations.json(ArticleView.from(article, now));
+        byte[] json = representations.json(ArticleView.from(article, now, site));
         // Kept until the article expires, or one of its language versions appears or goes by a time rule.
         Instant validUntil = article.translationsChangeAfter(now);
         if (article.expiresAt != null && article.expiresAt.isBefore(validUntil)) {
@@ -125,7 +145,9 @@ public class ArticleService {
         ReadCaches.Rendition rendition = ReadCaches.Rendition.of(article.id, article.slug, article.version, json,
                 Representations.versionTag(article.version, json), validUntil);
         if (isPublic) {
-            caches.keep(idOrSlug, rendition, readAt);
+            ReadCaches.Rendition packed = rendition.packed(); // compressed once, for memory and the database
+            caches.keep(idOrSlug, packed, readAt);
+            stored.store(packed, read.epoch());
         }
         return found(idOrSlug, rendition, isPublic);
     }
@@ -163,7 +185,7 @@ public class ArticleService {
         if (article.translationOf != null) {
             rereadTranslations(article);
         }
-        return ArticleView.from(article, now);
+        return ArticleView.from(article, now, site);
     }
 
     @Transactional
@@ -251,10 +273,10 @@ public class ArticleService {
         boolean apply(Article article, Instant now) throws E;
     }
 
-    /** An article as a write left it, and the time of the write. */
-    private record Written(Article article, Instant now) {
+    /** An article as a write left it, the time of the write, and the site its page would be on. */
+    private record Written(Article article, Instant now, SiteLinks site) {
         ArticleView view() {
-            return ArticleView.from(article, now);
+            return ArticleView.from(article, now, site);
         }
     }
 
@@ -277,7 +299,7 @@ public class ArticleService {
             flush(article);
             changes.fire(new ArticleChanged(ArticleChanged.Snapshot.of(article, now), action, wasSyndicated, now));
         }
-        return new Written(article, now);
+        return new Written(article, now, site);
     }
 
     private Article forWrite(String idOrSlug) {
@@ -313,7 +335,7 @@ public class ArticleService {
         article.syndicatable = rights == null ? null : rights.syndicatable();
         article.canonicalUrl = input.canonicalUrl();
         article.commentsOpen = input.commentsOpen() == null || input.commentsOpen();
-        article.expiresAt = input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        article.expiresAt = StoredTime.of(input.expiresAt());
         replaceCitations(article, input.citedSources() == null ? List.of() : input.citedSources(), sources);
         article.updatedAt = now;
     }
@@ -470,6 +492,6 @@ public class ArticleService {
     }
 
     static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now();
     }
 }

@@ -1,12 +1,19 @@
 package dev.byline.article;
 
+import dev.byline.SiteLinks;
 import dev.byline.source.Rights;
 import dev.byline.source.SourceRef;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A whole article as the API shows it. */
+/**
+ * A whole article as the API shows it.
+ *
+ * @param webUrl its page on the newsroom's site while anybody may read it there (see {@link Article#webUrl}); null
+ *     without a configured site, and for drafts, scheduled, embargoed, withdrawn and expired articles
+ */
 public record ArticleView(
         UUID id,
         String slug,
@@ -33,6 +40,7 @@ public record ArticleView(
         List<CitationView> citedSources,
         Rights rights,
         String canonicalUrl,
+        URI webUrl,
         boolean commentsOpen,
         int commentCount,
         int wordCount,
@@ -68,7 +76,7 @@ public record ArticleView(
     public record Withdrawal(String reason, Instant withdrawnAt) {
     }
 
-    static ArticleView from(Article a, Instant now) {
+    static ArticleView from(Article a, Instant now, SiteLinks site) {
         return new ArticleView(a.id, a.slug, a.headline, a.standfirst, a.bodyHtml, a.bodyText, a.byline, a.dateline,
                 a.section, a.tags, a.language,
                 a.original(now).map(o -> new TranslationOf(o.id(), o.link())).orElse(null),
@@ -78,7 +86,7 @@ public record ArticleView(
                 a.citedSources.stream()
                         .map(c -> new CitationView(SourceRef.from(c.source), CitationRole.of(c.role), c.note, c.url))
                         .toList(),
-                Provenance.rights(a), a.canonicalUrl, a.commentsOpen, a.commentCount, a.wordCount,
+                Provenance.rights(a), a.canonicalUrl, a.webUrl(site, now).orElse(null), a.commentsOpen, a.commentCount, a.wordCount,
                 ArticleBody.readingTime(a.wordCount),
                 a.corrections.stream().map(CorrectionView::from).toList(),
                 a.withdrawnAt == null ? null : new Withdrawal(a.withdrawalReason, a.withdrawnAt));

@@ -2,15 +2,13 @@ package dev.byline.article;
 
 import dev.byline.BylineConfig;
 import dev.byline.security.RateLimits;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import dev.byline.web.Caching;
-import dev.byline.web.Gzip;
 import dev.byline.web.Representations;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +17,12 @@ import java.util.Optional;
 
 /**
  * The most common request Byline gets, answered straight from the router: an anonymous {@code GET} of a public
- * article this instance already rendered. It is the same answer {@link ArticleResource} gives (same bytes, ETag,
- * caching headers and rate limit), without the JAX-RS machinery around it, which costs more than the answer itself.
- * Anything else (credentials, a query, another media type, a precondition other than If-None-Match, an article not
- * in memory) goes on to {@link ArticleResource}.
+ * article. It is the same answer {@link ArticleResource} gives (same bytes, ETag, caching headers and rate limit),
+ * without the JAX-RS machinery around it, which costs more than the answer itself: from memory on the event loop when
+ * this instance rendered the article before, else read on a worker by the same {@link ArticleService#read}. Anything
+ * else (credentials, a query, another media type, a precondition other than If-None-Match) goes on to
+ * {@link ArticleResource}, and so does an outcome this route does not send (a moved slug, a 404, a 410), which it
+ * hands over in the routing context so that the database is not read twice.
  */
 @ApplicationScoped
 public class CachedArticleRoute {
@@ -34,12 +34,12 @@ public class CachedArticleRoute {
     private static final String VARY = Representations.varyByCredentials(true);
 
     private final ArticleService articles;
-    private final RateLimits limits;
+    private final MemoryAnswers answers;
     private final String cacheControl;
 
-    public CachedArticleRoute(ArticleService articles, RateLimits limits, BylineConfig config) {
+    public CachedArticleRoute(ArticleService articles, MemoryAnswers answers, BylineConfig config) {
         this.articles = articles;
-        this.limits = limits;
+        this.answers = answers;
         this.cacheControl = Caching.publicFor(config.cacheMaxAge());
     }
 
@@ -50,57 +50,59 @@ public class CachedArticleRoute {
 
     private void answer(RoutingContext context) {
         HttpServerRequest request = context.request();
-        Optional<ReadCaches.Rendition> cached = plain(request)
-                ? articles.readFromMemory(context.pathParam("idOrSlug"))
-                        .filter(ArticleService.Lookup.Found.class::isInstance)
-                        .map(found -> ((ArticleService.Lookup.Found) found).article())
-                : Optional.empty();
-        if (cached.isEmpty()) {
+        if (!plain(request)) {
             context.next();
             return;
         }
-        ReadCaches.Rendition rendition = cached.get();
-        HttpServerResponse response = context.response();
-        RateLimits.Applied applied = null;
-        if (limits.enabled()) {
-            applied = limits.anonymous(request);
-            if (!applied.decision().allowed()) {
-                context.next(); // nothing was taken: JAX-RS asks again and answers the 429 problem
-                return;
+        String idOrSlug = context.pathParam("idOrSlug");
+        Optional<ArticleService.Lookup> memory = articles.readFromMemory(idOrSlug);
+        if (memory.isPresent()) {
+            if (!(memory.get() instanceof ArticleService.Lookup.Found found) || !answers.send(context, kept(found))) {
+                context.next(); // a moved slug, or the rate limit (nothing taken): JAX-RS answers
             }
-        }
-        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        boolean notModified = Representations.noneMatch(ifNoneMatch, rendition.tag());
-        if (applied != null) {
-            limits.settle(applied, notModified ? 304 : 200, ifNoneMatch);
-            limits.headers(applied).forEach(response::putHeader);
-        }
-        response.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .putHeader(HttpHeaders.ETAG, "\"" + rendition.tag() + "\"")
-                .putHeader(HttpHeaders.VARY, VARY);
-        if (notModified) {
-            response.setStatusCode(304).end();
             return;
         }
-        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON);
-        boolean head = request.method() == HttpMethod.HEAD;
-        if (request.version() != HttpVersion.HTTP_2 && Gzip.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
-            // Already compressed: over HTTP/1.1 the server's own compressor leaves a response with a Content-Encoding
-            // alone (over HTTP/2 it would read the header as an order to compress, so there it compresses itself).
-            response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            end(response, head, rendition.gzip());
-        } else {
-            end(response, head, rendition.json());
+        // Not in memory: read it on a worker, as ArticleResource would, and answer here what anybody may read.
+        RateLimits.Applied applied = answers.take(request);
+        if (applied != null && !applied.decision().allowed()) {
+            context.next();
+            return;
+        }
+        context.vertx().<ArticleService.Lookup>executeBlocking(() -> read(idOrSlug), false).onComplete(read -> {
+            if (read.succeeded() && read.result() instanceof ArticleService.Lookup.Found found && found.shared()) {
+                answers.send(context, kept(found), applied);
+                return;
+            }
+            // Anything else (a moved slug, a 404, a 410, a busy database) is ArticleResource's to answer: it takes
+            // the outcome from here rather than reading again, and counts the request itself.
+            answers.release(applied);
+            context.put(OUTCOME, read.succeeded() ? read.result() : read.cause());
+            context.next();
+        });
+    }
+
+    /** The public's read of {@code idOrSlug}, with a request context for the lookups that use Hibernate. */
+    private ArticleService.Lookup read(String idOrSlug) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            return articles.read(idOrSlug, false, false);
+        } finally {
+            requestContext.terminate();
         }
     }
 
-    private static void end(HttpServerResponse response, boolean head, byte[] body) {
-        if (head) {
-            response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length)).end();
-        } else {
-            response.end(Buffer.buffer(body));
-        }
+    private MemoryAnswers.Kept kept(ArticleService.Lookup.Found found) {
+        ReadCaches.Rendition rendition = found.article();
+        return new MemoryAnswers.Kept(rendition.tag(), null, JSON, cacheControl, VARY, rendition::json,
+                rendition::gzip);
     }
+
+    /**
+     * What this route read for the request it handed on to {@link ArticleResource}: an {@link ArticleService.Lookup}
+     * or the failure the read threw, in the routing context under this name.
+     */
+    static final String OUTCOME = CachedArticleRoute.class.getName() + ".outcome";
 
     /**
      * Whether the request is one this route answers exactly as {@link ArticleResource} would: no credentials, no
@@ -108,12 +110,7 @@ public class CachedArticleRoute {
      */
     private static boolean plain(HttpServerRequest request) {
         return request.query() == null
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && request.getHeader("X-API-Key") == null
-                && request.getHeader(HttpHeaders.IF_MATCH) == null
-                && request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) == null
-                && request.getHeader("If-Unmodified-Since") == null
-                && !request.path().endsWith("/")
+                && MemoryAnswers.anonymousRead(request)
                 && acceptsJson(request.getHeader(HttpHeaders.ACCEPT));
     }
 

@@ -1,8 +1,10 @@
 package dev.byline.article;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.byline.SiteLinks;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
+import dev.byline.web.ApiLinks;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ public record Ninjs(
         String usageTerms,
         List<InfoSource> infoSources,
         List<AltId> altIds,
+        List<Rendition> renditions,
         List<Association> associations,
         Instant expires) {
 
@@ -70,6 +73,14 @@ public record Ninjs(
     }
 
     /**
+     * Where the story can be had in another form: ninjs 3.1 has no general links, and a rendition is its typed link
+     * ({@code href} with a {@code contentType}). {@code web} is the article's page on the newsroom's site, while anybody
+     * may read it there ({@link Article#webUrl}); {@code api} its JSON in the API. {@code uri} stays the identifier.
+     */
+    public record Rendition(String name, String href, String contentType) {
+    }
+
+    /**
      * The same story in another language: its original (rel {@code original}) or another translation of it (rel
      * {@code translation}). ninjs 3.1 has no field for language versions; an association is a news object of its own,
      * named, with its own uri and language.
@@ -83,15 +94,16 @@ public record Ninjs(
      * The article; {@code withheld} leaves the content out (a withdrawn or expired story must not be used, so
      * partners get only what identifies it).
      */
-    static Ninjs of(Article a, String pubStatus, URI base, Instant now) {
+    static Ninjs of(Article a, String pubStatus, URI base, SiteLinks site, Instant now) {
         boolean usable = pubStatus.equals("usable");
         Rights rights = a.effectiveRights();
         List<Subject> subjects = new ArrayList<>();
         if (a.section != null) {
-            subjects.add(new Subject(a.section, "section", a.section, base.resolve("api/v1/articles?section=" + a.section).toString()));
+            subjects.add(new Subject(a.section, "section", a.section,
+                    ApiLinks.articles(base, "section", a.section).toString()));
         }
         for (String tag : a.tags) {
-            subjects.add(new Subject(tag, "tag", tag, base.resolve("api/v1/articles?tag=" + tag).toString()));
+            subjects.add(new Subject(tag, "tag", tag, ApiLinks.articles(base, "tag", tag).toString()));
         }
         List<InfoSource> sources = new ArrayList<>();
         if (a.source != null) {
@@ -106,16 +118,22 @@ public record Ninjs(
                 new Body("main", "text/plain", a.bodyText.length(), a.wordCount, a.bodyText),
                 new Body("main", "text/html", a.bodyHtml.length(), a.wordCount, a.bodyHtml));
         String attribution = a.attributionLine();
+        URI api = ApiLinks.article(base, a.id);
+        List<Rendition> renditions = new ArrayList<>();
+        if (usable) {
+            a.webUrl(site, now).ifPresent(page -> renditions.add(new Rendition("web", page.toString(), "text/html")));
+            renditions.add(new Rendition("api", api.toString(), "application/json"));
+        }
         return new Ninjs(urn(a.id.toString()), "text", NINJS_3_1, Long.toString(a.version), a.createdAt, a.updatedAt,
                 pubStatus, a.isEmbargoed(now) ? a.embargoedUntil : null, a.language, a.slug,
                 List.of(new Text("main", "text/plain", a.headline)), descriptions, bodies,
                 a.byline, a.dateline, subjects, rights.copyrightHolder(),
                 // The attribution line is the notice a reuser must print with the story.
                 attribution, rights.usageTerms(), sources,
-                List.of(new AltId("slug", a.slug), new AltId("api", base.resolve("api/v1/articles/" + a.id).toString())),
+                List.of(new AltId("slug", a.slug), new AltId("api", api.toString())), renditions,
                 !usable ? List.of() : a.translations(now).stream().map(t -> new Association(t.headline(),
                         t.original() ? "original" : "translation", urn(t.id().toString()), "text", t.language(),
-                        t.slug(), List.of(new AltId("api", base.resolve("api/v1/articles/" + t.id()).toString()))))
+                        t.slug(), List.of(new AltId("api", ApiLinks.article(base, t.id()).toString()))))
                         .toList(),
                 a.expiresAt);
     }
@@ -124,12 +142,12 @@ public record Ninjs(
     static Ninjs canceled(ArticleTombstone tombstone, URI base) {
         return new Ninjs(urn(tombstone.id.toString()), "text", NINJS_3_1, null, null, tombstone.deletedAt, "canceled",
                 null, null, tombstone.slug, List.of(), List.of(), List.of(), null, null, List.of(), null, null, null,
-                List.of(), List.of(new AltId("slug", tombstone.slug)), List.of(), null);
+                List.of(), List.of(new AltId("slug", tombstone.slug)), List.of(), List.of(), null);
     }
 
     private static InfoSource infoSource(Source source, String role, URI base) {
         return new InfoSource(source.name, role, source.slug,
-                source.homepageUrl != null ? source.homepageUrl : base.resolve("api/v1/sources/" + source.slug).toString());
+                source.homepageUrl != null ? source.homepageUrl : ApiLinks.source(base, source.slug).toString());
     }
 
     private static String urn(String id) {

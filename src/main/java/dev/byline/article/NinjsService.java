@@ -1,12 +1,13 @@
 package dev.byline.article;
 
+import dev.byline.SiteLinks;
+import dev.byline.StoredTime;
 import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +20,19 @@ import java.util.Optional;
 @ApplicationScoped
 public class NinjsService {
 
+    private final SiteLinks site;
+
+    public NinjsService(SiteLinks site) {
+        this.site = site;
+    }
+
     /** A ninjs document and the time its content last changed. */
     public record Rendered(Ninjs ninjs, Instant lastModified, boolean isPublic) {
     }
 
     @Transactional
     public Rendered read(String idOrSlug, boolean partner, boolean editor, URI base) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         Optional<Article> found = Article.findForReading(idOrSlug);
         if (found.isEmpty()) {
             ArticleTombstone tombstone = ArticleTombstone.findFor(idOrSlug)
@@ -51,7 +58,7 @@ public class NinjsService {
                 modified = source.updatedAt;
             }
         }
-        return new Rendered(Ninjs.of(article, pubStatus, base, now), modified,
+        return new Rendered(Ninjs.of(article, pubStatus, base, site, now), modified,
                 article.isPublic(now) || pubStatus.equals("withheld") && !editor && article.wasPublic(now));
     }
 

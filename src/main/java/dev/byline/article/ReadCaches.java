@@ -77,8 +77,19 @@ public class ReadCaches {
             return new Rendition(id, slug, version, null, json.length, json, tag, validUntil);
         }
 
+        /** A rendition stored compressed (see {@link StoredRenditions}); {@code length} is its JSON's. */
+        public static Rendition stored(UUID id, String slug, long version, byte[] gzip, int length, String tag,
+                Instant validUntil) {
+            return new Rendition(id, slug, version, gzip, length, null, tag, validUntil);
+        }
+
         public UUID id() {
             return id;
+        }
+
+        /** The length of its JSON. */
+        public int length() {
+            return length;
         }
 
         public String slug() {
@@ -122,6 +133,17 @@ public class ReadCaches {
         }
     }
 
+    /**
+     * How the body kept under {@code key} is sent to anybody who repeats an anonymous request: its media type and
+     * caching headers, as the resource that built it sent them (see {@link #answers}).
+     */
+    public record Answer(String key, String contentType, String cacheControl, String vary) {
+    }
+
+    /** A kept body and how to send it. */
+    public record Answered(Body body, Answer answer) {
+    }
+
     /** A body as kept: valid while the catalogue stays at {@code generation} and until {@code validUntil}. */
     private record Kept(Body body, long generation, Instant validUntil) {
     }
@@ -146,6 +168,8 @@ public class ReadCaches {
     /** Slugs, current or former, and the article each belongs to: a slug never moves to another article. */
     private final Cache<String, UUID> slugs;
     private final Cache<String, Kept> bodies;
+    /** Anonymous requests (their absolute URI) and the kept body that answers them; see {@link #answers}. */
+    private final Cache<String, Answer> answers;
     private final AtomicLong generation = new AtomicLong();
     private volatile Horizon horizon;
 
@@ -167,6 +191,7 @@ public class ReadCaches {
                 .weigher((String key, Kept k) -> k.body().bytes().length + key.length() * 2 + 200)
                 .recordStats()
                 .build();
+        this.answers = Caffeine.newBuilder().maximumSize(20_000).build();
         CaffeineCacheMetrics.monitor(meters, renditions, "articles");
         CaffeineCacheMetrics.monitor(meters, bodies, "responses");
         notifications.subscribe(this::heard);
@@ -259,6 +284,30 @@ public class ReadCaches {
         }
     }
 
+    /**
+     * Records that the anonymous request for {@code request} (its absolute URI, exactly as the client sent it) was
+     * answered with the body kept under {@code answer.key()}: a route in front of JAX-RS may answer the same request
+     * again from memory (see {@code CachedFeedRoute}) while that body stays current. The resource must only record
+     * requests whose answer depends on nothing but the URI (no credentials, no negotiation).
+     */
+    public void answers(String request, Answer answer) {
+        if (usable()) {
+            answers.put(request, answer);
+        }
+    }
+
+    /** The kept body that answers the anonymous request for {@code request}, if it is still current. */
+    public Optional<Answered> answered(String request) {
+        if (!usable()) {
+            return Optional.empty();
+        }
+        Answer answer = answers.getIfPresent(request);
+        if (answer == null) {
+            return Optional.empty();
+        }
+        return cached(answer.key()).map(body -> new Answered(body, answer));
+    }
+
     /** The next time a time rule changes what is visible; the catalogue generation it was computed for moves it. */
     private Instant horizon(long readAt, Instant now) {
         Horizon known = horizon;
@@ -323,7 +372,8 @@ public class ReadCaches {
         }
     }
 
-    private void forget(UUID article, boolean allArticles) {
+    /** Forgets a rendition (or all of them), and moves the generation. */
+    void forget(UUID article, boolean allArticles) {
         generation.incrementAndGet();
         if (allArticles) {
             renditions.invalidateAll();

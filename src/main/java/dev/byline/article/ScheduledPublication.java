@@ -1,5 +1,6 @@
 package dev.byline.article;
 
+import dev.byline.StoredTime;
 import dev.byline.article.ArticleChanged.Action;
 import dev.byline.article.ArticleChanged.Snapshot;
 import io.quarkus.scheduler.Scheduled;
@@ -35,7 +36,7 @@ public class ScheduledPublication {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void publishDue() {
-        Instant now = ArticleService.now();
+        Instant now = StoredTime.now();
         // Stored as 'published' from now on, so this runs once per article. The version moves too: an editor's
         // write that read the row before this commit would otherwise pass its version check and store
         // 'scheduled' again, and the next run would announce the article a second time. That editor now gets the

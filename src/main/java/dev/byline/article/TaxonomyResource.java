@@ -9,8 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Sections and tags in use, with how many published articles carry each. */
@@ -31,13 +31,13 @@ public class TaxonomyResource {
     @GET
     @Path("/sections")
     public Response sections(@Context HttpHeaders request) {
-        return representations.ok(request, taxonomy.sections(), Caching.publicFor(config.cacheMaxAge()));
+        return representations.of(taxonomy.sections()).cache(Caching.publicFor(config.cacheMaxAge())).answer(request);
     }
 
     @GET
     @Path("/tags")
     public Response tags(@QueryParam("limit") String limit, @Context HttpHeaders request) {
-        return representations.ok(request, taxonomy.tags(QueryParams.limit(limit, 100, 1000)),
-                Caching.publicFor(config.cacheMaxAge()));
+        return representations.of(taxonomy.tags(QueryParams.limit(limit, 100, 1000)))
+                .cache(Caching.publicFor(config.cacheMaxAge())).answer(request);
     }
 }

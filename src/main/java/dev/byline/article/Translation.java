@@ -1,5 +1,6 @@
 package dev.byline.article;
 
+import dev.byline.web.ApiLinks;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,6 @@ public record Translation(UUID id, String slug, String language, String headline
 
     /** Where the API serves it, as a path that holds on any host. */
     public String link() {
-        return "/api/v1/articles/" + slug;
+        return ApiLinks.articlePath(slug);
     }
 }

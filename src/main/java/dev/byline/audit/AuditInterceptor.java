@@ -3,13 +3,12 @@ package dev.byline.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.byline.Caller;
+import dev.byline.StoredTime;
 import io.quarkus.arc.ArcInvocationContext;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,7 +39,7 @@ public class AuditInterceptor {
         Object result = invocation.proceed();
         Audited audited = ArcInvocationContext.findIterceptorBinding(invocation, Audited.class);
         AuditEvent event = new AuditEvent();
-        event.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        event.at = StoredTime.now();
         event.keyId = caller.keyId();
         event.keyName = caller.name();
         event.actingRole = actingRole();

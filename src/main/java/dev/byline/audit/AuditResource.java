@@ -37,7 +37,7 @@ public class AuditResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         AuditQuery query = new AuditQuery(blankToNull(action), targetType(targetType), blankToNull(targetId),
                 parseKeyId(keyId));
-        var page = audit.list(query, QueryParams.limit(limit, 50, 100), blankToNull(cursor));
+        var page = audit.list(query, QueryParams.registerPageSize(limit), blankToNull(cursor));
         return PageLinks.withNext(Response.ok(page).header(HttpHeaders.CACHE_CONTROL, Caching.noStore()).build(), uri,
                 page.next());
     }

@@ -18,11 +18,8 @@ public class AuditService {
 
     @Transactional
     public Page<AuditEntry> list(AuditQuery query, int limit, String cursor) {
-        Long before = cursor == null ? null : Long.valueOf(cursors.decode(query.scope(), cursor, 1).get(0));
-        List<AuditEvent> rows = AuditEvent.page(query, before, limit + 1);
-        boolean more = rows.size() > limit;
-        List<AuditEvent> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(query.scope(), List.of(page.get(page.size() - 1).id.toString())) : null;
-        return new Page<>(page.stream().map(AuditEntry::from).toList(), next);
+        Long before = cursor == null ? null : cursors.decode(query.scope(), cursor, 1).number(0);
+        List<AuditEvent> rows = AuditEvent.page(query, before, CursorCodec.fetchSize(limit));
+        return cursors.page(query.scope(), rows, limit, last -> List.of(last.id.toString()), AuditEntry::from);
     }
 }

@@ -1,7 +1,8 @@
 package dev.byline.comment;
 
-import dev.byline.article.ReadCaches;
 import dev.byline.BylineConfig;
+import dev.byline.article.ReadCaches;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
@@ -17,8 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleCommentResource {
 
-    private static final int DEFAULT_LIMIT = 20;
     private static final int DEFAULT_REPLIES = 3;
     private static final int MAX_REPLIES = 10;
 
@@ -54,13 +54,13 @@ public class ArticleCommentResource {
     public Response thread(@PathParam("idOrSlug") String idOrSlug, @QueryParam("sort") String sort,
             @QueryParam("limit") String limit, @QueryParam("replies") String replies, @QueryParam("cursor") String cursor,
             @Context HttpHeaders request, @Context UriInfo uri) {
-        int size = QueryParams.limit(limit, DEFAULT_LIMIT, 100);
+        int size = QueryParams.pageSize(limit);
         int repliesEach = replies(replies);
         // A thread page is the same for every reader: built once per change, whoever asks.
         ReadCaches.Body page = caches.page("thread " + idOrSlug + "?" + uri.getRequestUri().getRawQuery(),
                 () -> threads.thread(idOrSlug, sort, size, repliesEach, cursor));
-        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(),
-                Caching.publicFor(config.cacheMaxAge()), Representations.varyByCredentials(false)), uri, page.next());
+        return PageLinks.withNext(Representations.ofJson(page.bytes()).tag(page.tag())
+                .cache(Caching.publicFor(config.cacheMaxAge())).answer(request), uri, page.next());
     }
 
     @POST
@@ -72,7 +72,7 @@ public class ArticleCommentResource {
         CommentView comment = comments.post(idOrSlug, input, subject);
         Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(comment)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .location(uri.getBaseUriBuilder().path("api/v1/comments/{id}").build(comment.id()))
+                .location(ApiLinks.comment(uri.getBaseUri(), comment.id()))
                 .header("Cache-Control", Caching.noStore());
         limits.forEach(response::header);
         return response.build();

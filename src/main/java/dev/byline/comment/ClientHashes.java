@@ -1,11 +1,11 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
+import dev.byline.Digests;
 import dev.byline.database.ServerSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,13 +35,8 @@ public class ClientHashes {
     }
 
     public byte[] of(String subject) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secrets.hmacKey("comment-client", config.addressKey()));
-            return Arrays.copyOf(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)), HASH_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        Mac mac = Digests.hmacSha256(secrets.hmacKey("comment-client", config.addressKey()));
+        return Arrays.copyOf(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)), HASH_BYTES);
     }
 
     public Instant expiry(Instant now) {

@@ -1,10 +1,9 @@
 package dev.byline.comment;
 
+import dev.byline.StoredTime;
 import dev.byline.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** A moderator's decision that changes a comment, written to the audit log in the same transaction. */
 @ApplicationScoped
@@ -16,7 +15,7 @@ public class CommentDecisions {
         comment.moveTo(input.target());
         comment.moderationReason = input.reason() == null || input.reason().isBlank() ? null
                 : CommentText.normalise(input.reason());
-        comment.moderatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        comment.moderatedAt = StoredTime.now();
         comment.heldFor = null;
         comment.reportCount = 0;
         return ModerationItem.from(comment);

@@ -10,7 +10,6 @@ import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,21 +48,15 @@ public class CommentModeration {
         Instant afterTime = null;
         UUID afterId = null;
         if (cursor != null) {
-            List<String> values = cursors.decode(scope, cursor, 2);
-            try {
-                afterTime = Instant.parse(values.get(0));
-                afterId = UUID.fromString(values.get(1));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw ProblemException.invalidQuery("cursor", "not a cursor issued for this query");
-            }
+            CursorCodec.Values values = cursors.decode(scope, cursor, 2);
+            afterTime = values.instant(0);
+            afterId = values.uuid(1);
         }
         boolean reported = wanted.equals("reported");
-        List<Comment> rows = Comment.queue(reported ? "pending" : wanted, reported, articleId, afterTime, afterId, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Comment> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(scope, List.of(page.get(limit - 1).createdAt.toString(), page.get(limit - 1).id.toString()))
-                : null;
-        return new Page<>(page.stream().map(ModerationItem::from).toList(), next);
+        List<Comment> rows = Comment.queue(reported ? "pending" : wanted, reported, articleId, afterTime, afterId,
+                CursorCodec.fetchSize(limit));
+        return cursors.page(scope, rows, limit, last -> List.of(last.createdAt.toString(), last.id.toString()),
+                ModerationItem::from);
     }
 
     /** Approves, rejects or marks as spam; doing what is already done changes nothing and is not logged again. */

@@ -1,11 +1,11 @@
 package dev.byline.comment;
 
-import dev.byline.Caller;
 import dev.byline.BylineConfig;
+import dev.byline.Caller;
+import dev.byline.security.RateLimiter;
 import dev.byline.web.ClientAddress;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
-import dev.byline.web.RateLimiter;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;

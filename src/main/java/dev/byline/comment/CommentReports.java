@@ -1,11 +1,11 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
+import dev.byline.StoredTime;
 import dev.byline.web.InputValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** Readers' reports of comments: one per reporter, and enough distinct reporters send a comment back to moderators. */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class CommentReports {
         if (!(comment.isApproved() || backInQueue) || article == null || !article.isPublic()) {
             throw Comment.notFound(id);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         int added = Comment.getEntityManager().createNativeQuery("insert into comment_report (comment_id, reporter_hash,"
                 + " reason, created_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
                 .setParameter(1, comment.id).setParameter(2, hashes.of(reporter))

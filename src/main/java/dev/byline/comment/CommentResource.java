@@ -1,8 +1,8 @@
 package dev.byline.comment;
 
-import dev.byline.article.ReadCaches;
 import dev.byline.BylineConfig;
 import dev.byline.Roles;
+import dev.byline.article.ReadCaches;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;
@@ -22,8 +22,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.UriInfo;
 public class CommentResource {
 
     static final String TOKEN_HEADER = "X-Comment-Token";
-    private static final int DEFAULT_LIMIT = 20;
 
     private final CommentService comments;
     private final CommentThreads threads;
@@ -64,19 +63,20 @@ public class CommentResource {
     public Response get(@PathParam("id") String id, @HeaderParam(TOKEN_HEADER) String token, @Context HttpHeaders request) {
         boolean privileged = token != null || isModerator();
         CommentView comment = comments.read(id, token, isModerator());
-        return representations.ok(request, comment, privileged ? Caching.noStore() : Caching.publicFor(config.cacheMaxAge()));
+        return representations.of(comment)
+                .cache(privileged ? Caching.noStore() : Caching.publicFor(config.cacheMaxAge())).answer(request);
     }
 
     @GET
     @Path("/{id}/replies")
     public Response replies(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context HttpHeaders request, @Context UriInfo uri) {
-        int size = QueryParams.limit(limit, DEFAULT_LIMIT, 100);
+        int size = QueryParams.pageSize(limit);
         // The same for every reader: built once per change, whoever asks.
         ReadCaches.Body page = caches.page("replies " + id + "?" + uri.getRequestUri().getRawQuery(),
                 () -> threads.replies(id, size, cursor));
-        return PageLinks.withNext(representations.ok(request, page.bytes(), page.tag(),
-                Caching.publicFor(config.cacheMaxAge()), Representations.varyByCredentials(false)), uri, page.next());
+        return PageLinks.withNext(Representations.ofJson(page.bytes()).tag(page.tag())
+                .cache(Caching.publicFor(config.cacheMaxAge())).answer(request), uri, page.next());
     }
 
     @PATCH

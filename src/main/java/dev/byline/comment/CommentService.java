@@ -1,6 +1,7 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
+import dev.byline.StoredTime;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.web.InputValidator;
 import dev.byline.web.Problem.FieldError;
@@ -58,7 +59,7 @@ public class CommentService {
     @Transactional
     public CommentView post(String idOrSlug, CommentInput input, String client) {
         validator.validate(input);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         String name = CommentText.normaliseLine(input.authorName());
         String body = CommentText.normalise(input.body());
         String email = input.authorEmail() == null || input.authorEmail().isBlank() ? null : input.authorEmail().strip();
@@ -129,7 +130,7 @@ public class CommentService {
     public CommentView edit(String id, String token, CommentEdit edit) {
         validator.validate(edit);
         Comment comment = ownComment(id, token);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         if (now.isAfter(comment.createdAt.plus(config.editWindow()))) {
             throw ProblemException.conflict("Comments can be edited for " + config.editWindow().toMinutes()
                     + " minutes after posting; this one can still be deleted.");

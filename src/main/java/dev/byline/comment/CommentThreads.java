@@ -1,8 +1,8 @@
 package dev.byline.comment;
 
 import dev.byline.article.ArticleVisibility;
+import dev.byline.database.SqlValues;
 import dev.byline.web.CursorCodec;
-import dev.byline.web.SqlValues;
 import dev.byline.web.Page;
 import dev.byline.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -102,19 +102,19 @@ public class CommentThreads {
         List<Object> params = new ArrayList<>(List.of(articleId));
         String after = "";
         if (cursor != null) {
-            List<String> values = cursors.decode(scope, cursor, 3);
-            params.add(CursorCodec.instant(values.get(0)));
-            params.add(CursorCodec.uuid(values.get(1)));
+            CursorCodec.Values values = cursors.decode(scope, cursor, 3);
+            params.add(values.instant(0));
+            params.add(values.uuid(1));
             if (sort == Sort.MOST_REPLIES) {
-                params.add(CursorCodec.integer(values.get(2)));
+                params.add(values.integer(2));
             }
             after = " and " + sort.after;
         }
         String sql = "with roots as (select c.* from comment c where c.article_id = ?1 and c.parent_id is null and c.visible"
-                + after + " order by " + sort.order + " limit " + (limit + 1) + ")"
+                + after + " order by " + sort.order + " limit " + CursorCodec.fetchSize(limit) + ")"
                 + " select " + String.format(COLUMNS, "r") + ", " + String.format(COLUMNS, "x")
                 + " from roots r left join lateral (select d.* from comment d where d.root_id = r.id and d.visible"
-                + " and d.depth > 0 order by d.path limit " + (replies + 1) + ") x on true"
+                + " and d.depth > 0 order by d.path limit " + CursorCodec.fetchSize(replies) + ") x on true"
                 + " order by " + sort.order.replace("c.", "r.") + ", x.path";
         List<Object[]> rows = run(sql, params);
 
@@ -156,18 +156,15 @@ public class CommentThreads {
     /** Everything under one comment, depth first: a path range that stops at the end of its subtree. */
     private Page<CommentView> subtree(UUID commentId, String commentPath, UUID rootId, int limit, String cursor) {
         String scope = repliesScope(commentId);
-        String after = cursor == null ? commentPath : cursors.decode(scope, cursor, 1).get(0);
+        String after = cursor == null ? commentPath : cursors.decode(scope, cursor, 1).text(0);
         if (!after.startsWith(commentPath.substring(0, commentPath.length() - 1))) {
             throw ProblemException.invalidQuery("cursor", "not a cursor issued for this query");
         }
         String sql = "select " + String.format(COLUMNS, "d") + " from comment d where d.root_id = ?1 and d.visible"
                 + " and d.depth > 0 and d.path > cast(?2 as uuid[]) and d.path < array_append(cast(?3 as uuid[]), "
-                + LAST_ID + ") order by d.path limit " + (limit + 1);
+                + LAST_ID + ") order by d.path limit " + CursorCodec.fetchSize(limit);
         List<Object[]> rows = run(sql, List.of(rootId, after, commentPath));
-        boolean more = rows.size() > limit;
-        List<Object[]> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(scope, List.of((String) page.get(page.size() - 1)[10])) : null;
-        return new Page<>(page.stream().map(CommentThreads::view).toList(), next);
+        return cursors.page(scope, rows, limit, last -> List.of((String) last[10]), CommentThreads::view);
     }
 
     private static List<Object[]> run(String sql, List<Object> params) {

@@ -1,8 +1,6 @@
 package dev.byline.comment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.byline.Digests;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -26,15 +24,11 @@ final class EditTokens {
 
     /** What is stored of a token. */
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(token);
     }
 
     /** Whether {@code token} is {@code comment}'s edit token. */
     static boolean matches(Comment comment, String token) {
-        return MessageDigest.isEqual(hash(token), comment.editTokenHash);
+        return Digests.equal(hash(token), comment.editTokenHash);
     }
 }

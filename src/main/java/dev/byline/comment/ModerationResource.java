@@ -34,7 +34,7 @@ public class ModerationResource {
     @Path("/comments")
     public Response queue(@QueryParam("status") String status, @QueryParam("article") String article,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        Page<ModerationItem> page = moderation.queue(status, article, QueryParams.limit(limit, 50, 100), cursor);
+        Page<ModerationItem> page = moderation.queue(status, article, QueryParams.registerPageSize(limit), cursor);
         return PageLinks.withNext(Response.ok(page, MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", Caching.noStore()).build(), uri, page.next());
     }

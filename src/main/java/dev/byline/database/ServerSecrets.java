@@ -1,5 +1,6 @@
 package dev.byline.database;
 
+import dev.byline.Digests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,8 +28,8 @@ public class ServerSecrets {
 
     /** The HMAC-SHA256 key called {@code name}: {@code configured} when present, else the stored one. */
     public SecretKeySpec hmacKey(String name, Optional<String> configured) {
-        return keys.computeIfAbsent(name, n -> new SecretKeySpec(
-                configured.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> stored(n)), "HmacSHA256"));
+        return keys.computeIfAbsent(name, n -> Digests.hmacKey(
+                configured.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> stored(n))));
     }
 
     /** Inserts a random candidate unless another instance got there first, then reads whichever won. */

@@ -54,6 +54,18 @@ public class Sql {
         }
     }
 
+    /** Runs a statement that changes rows; returns how many it changed. */
+    public int update(String sql, Binder binder) {
+        statements.increment();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
     /** How many statements this class has run since start. */
     public long executed() {
         return (long) statements.count();

@@ -3,6 +3,7 @@ package dev.byline.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.byline.StoredTime;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleInput;
@@ -14,7 +15,6 @@ import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -52,7 +52,7 @@ public class ImportDrafts {
     @Audited(action = "article.import", target = "article")
     public Written create(ImportKeys keys, ArticleInput draft) {
         ArticleView article = articles.create(draft);
-        Instant now = now();
+        Instant now = StoredTime.now();
         if (keys.origin() != null) {
             ImportKey.of(ImportKey.ORIGIN, keys.origin(), article.id(), keys.form(), keys.version(), keys.versionAt(), now)
                     .persist();
@@ -75,7 +75,7 @@ public class ImportDrafts {
         if (VersionOrder.of(origin.version, origin.versionAt, keys.version(), keys.versionAt()) != VersionOrder.NEWER) {
             return new Written(origin.articleId, null, false, false);
         }
-        Instant now = now();
+        Instant now = StoredTime.now();
         Article article = Article.<Article>findByIdOptional(origin.articleId).orElseThrow(() -> ProblemException.conflict(
                 "The article imported from '" + keys.origin() + "' was deleted while this import ran; send it again."));
         boolean textChanged = !TextFingerprint.of(article.headline, article.bodyText).equals(keys.fingerprint());
@@ -108,7 +108,7 @@ public class ImportDrafts {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean adopt(UUID articleId, ImportKeys keys) {
         return ImportKey.recordIfFree(ImportKey.ORIGIN, keys.origin(), articleId, keys.form(), keys.version(),
-                keys.versionAt(), now());
+                keys.versionAt(), StoredTime.now());
     }
 
     /** The JSON Merge Patch that applies a newer version: what it carries replaces, what it lacks stays. */
@@ -151,9 +151,5 @@ public class ImportDrafts {
                         + (origin.version != null ? " (was version " + origin.version + ")" : "") + "."
                 : "Updated with the provider's version of " + keys.versionAt() + ".";
         return note.length() <= MAX_CORRECTION ? note : note.substring(0, MAX_CORRECTION - 1) + "…";
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

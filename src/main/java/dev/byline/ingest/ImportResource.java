@@ -1,6 +1,7 @@
 package dev.byline.ingest;
 
 import dev.byline.Roles;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.ProblemException;
 import dev.byline.web.Representations;
@@ -50,7 +51,7 @@ public class ImportResource {
         ImportResult result = imports.importStory(form, body, fallback);
         if (result.outcome() == ImportOutcome.CREATED) {
             return json(Response.status(Response.Status.CREATED)
-                    .location(uri.getBaseUriBuilder().path("api/v1/articles/{id}").build(result.articleId())), result);
+                    .location(ApiLinks.article(uri.getBaseUri(), result.articleId())), result);
         }
         return json(Response.ok(), result);
     }

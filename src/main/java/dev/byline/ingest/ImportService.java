@@ -13,9 +13,9 @@ import dev.byline.ingest.ImportDrafts.Written;
 import dev.byline.ingest.ImportReport.AttributionFinding;
 import dev.byline.ingest.ProvenanceDetector.Detection;
 import dev.byline.source.Source;
-import dev.byline.web.Problem;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
+import dev.byline.web.Problems;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,10 +80,9 @@ public class ImportService {
                 item = new FeedImportResult.Item(position, story.origin(), story.headline(), result.outcome(),
                         result.articleId(), result.report(), null);
             } catch (ProblemException refused) {
-                ProblemType type = refused.type();
                 item = new FeedImportResult.Item(position, FeedReader.key(entry), entry.getTitle(),
                         ImportOutcome.REFUSED, null, null,
-                        new Problem(type.uri(), type.title(), type.status(), refused.getMessage(), null, refused.errors()));
+                        Problems.of(refused.type(), refused.getMessage(), null, refused.errors()));
             }
             counts[item.outcome().ordinal()]++;
             items.add(item);

@@ -1,8 +1,6 @@
 package dev.byline.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.byline.Digests;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -21,12 +19,7 @@ final class TextFingerprint {
 
     static String of(String headline, String body) {
         String normalised = normalise(headline + "\n" + (body == null ? "" : body));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(Digests.sha256(normalised));
     }
 
     static String normalise(String text) {

@@ -1,6 +1,8 @@
 package dev.byline.security;
 
+import dev.byline.BylineConfig;
 import dev.byline.Roles;
+import dev.byline.StoredTime;
 import dev.byline.audit.Audited;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.web.CursorCodec;
@@ -13,13 +15,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import dev.byline.BylineConfig;
 import org.jboss.logging.Logger;
 
 /** Issues, checks and revokes API keys, and makes sure an administrator key exists from the first start. */
@@ -49,7 +49,7 @@ public class ApiKeyService {
 
     @Transactional
     void ensureAdminKey(@Observes StartupEvent startup) {
-        Instant now = now();
+        Instant now = StoredTime.now();
         if (ApiKey.anyActiveAdmin(now)) {
             return;
         }
@@ -78,7 +78,7 @@ public class ApiKeyService {
         if (prefix.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = now();
+        Instant now = StoredTime.now();
         return known.get(prefix.get())
                 .filter(key -> key.isActive(now) && !lastUseIsStale(key.lastUsedAt(), now))
                 .filter(key -> KeySecrets.matches(presented, key.secretHash()))
@@ -97,7 +97,7 @@ public class ApiKeyService {
         if (known.isUnknown(prefix.get())) {
             return true;
         }
-        Instant now = now();
+        Instant now = StoredTime.now();
         return known.get(prefix.get())
                 .map(key -> !key.isActive(now) || !KeySecrets.matches(presented, key.secretHash()))
                 .orElse(false);
@@ -110,7 +110,7 @@ public class ApiKeyService {
         if (prefix.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = now();
+        Instant now = StoredTime.now();
         long readAt = known.generation();
         Optional<ApiKey> stored = ApiKey.findByPrefix(prefix.get());
         if (stored.isEmpty()) {
@@ -139,7 +139,7 @@ public class ApiKeyService {
         validator.validate(input);
         String secret = KeySecrets.generate();
         ApiKey key = store(secret, input.name().strip(), input.roles().stream().distinct().sorted().toList(),
-                input.expiresAt() == null ? null : input.expiresAt().truncatedTo(ChronoUnit.MICROS), now());
+                StoredTime.of(input.expiresAt()), StoredTime.now());
         known.changing(key.prefix); // usable at once on this instance, even if its prefix was tried before
         return KeyView.created(key, secret);
     }
@@ -149,16 +149,13 @@ public class ApiKeyService {
         Instant before = null;
         UUID beforeId = null;
         if (cursor != null) {
-            List<String> values = cursors.decode(CURSOR_SCOPE, cursor, 2);
-            before = Instant.parse(values.get(0));
-            beforeId = UUID.fromString(values.get(1));
+            CursorCodec.Values values = cursors.decode(CURSOR_SCOPE, cursor, 2);
+            before = values.instant(0);
+            beforeId = values.uuid(1);
         }
-        List<ApiKey> rows = ApiKey.pageBefore(before, beforeId, limit + 1);
-        boolean more = rows.size() > limit;
-        List<ApiKey> page = more ? rows.subList(0, limit) : rows;
-        ApiKey last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = more ? cursors.encode(CURSOR_SCOPE, List.of(last.createdAt.toString(), last.id.toString())) : null;
-        return new Page<>(page.stream().map(KeyView::from).toList(), next);
+        List<ApiKey> rows = ApiKey.pageBefore(before, beforeId, CursorCodec.fetchSize(limit));
+        return cursors.page(CURSOR_SCOPE, rows, limit, last -> List.of(last.createdAt.toString(), last.id.toString()),
+                KeyView::from);
     }
 
     @Transactional
@@ -167,7 +164,7 @@ public class ApiKeyService {
         ApiKey key = ApiKey.<ApiKey>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("There is no API key " + id + "."));
         if (key.revokedAt == null) {
-            key.revokedAt = now();
+            key.revokedAt = StoredTime.now();
             known.changing(key.prefix);
         }
         return KeyView.from(key);
@@ -192,9 +189,5 @@ public class ApiKeyService {
             expanded.addAll(List.of(Roles.EDITOR, Roles.MODERATOR, Roles.PARTNER));
         }
         return expanded;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

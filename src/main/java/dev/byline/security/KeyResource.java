@@ -1,6 +1,7 @@
 package dev.byline.security;
 
 import dev.byline.Roles;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.PageLinks;
 import dev.byline.web.ProblemException;
@@ -38,7 +39,7 @@ public class KeyResource {
     public Response create(KeyInput input, @Context UriInfo uri) {
         KeyView key = keys.create(input);
         return Response.status(Response.Status.CREATED)
-                .location(uri.getBaseUriBuilder().path("api/v1/keys/{id}").build(key.id()))
+                .location(ApiLinks.key(uri.getBaseUri(), key.id()))
                 .header(HttpHeaders.CACHE_CONTROL, Caching.noStore())
                 .entity(key)
                 .build();
@@ -46,7 +47,7 @@ public class KeyResource {
 
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        var page = keys.list(QueryParams.limit(limit, 50, 100), cursor);
+        var page = keys.list(QueryParams.registerPageSize(limit), cursor);
         Response response = Response.ok(page).header(HttpHeaders.CACHE_CONTROL, Caching.noStore()).build();
         return PageLinks.withNext(response, uri, page.next());
     }

@@ -1,8 +1,6 @@
 package dev.byline.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.byline.Digests;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,15 +32,11 @@ final class KeySecrets {
     }
 
     static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(key);
     }
 
     static boolean matches(String key, byte[] storedHash) {
-        return MessageDigest.isEqual(hash(key), storedHash);
+        return Digests.equal(hash(key), storedHash);
     }
 
     private static String random(int length) {

@@ -2,7 +2,6 @@ package dev.byline.security;
 
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
-import dev.byline.web.RateLimiter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;

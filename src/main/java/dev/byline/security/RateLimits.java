@@ -4,7 +4,6 @@ import dev.byline.BylineConfig;
 import dev.byline.Caller;
 import dev.byline.Roles;
 import dev.byline.web.ClientAddress;
-import dev.byline.web.RateLimiter;
 import dev.byline.web.Representations;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -66,6 +65,13 @@ public class RateLimits {
      */
     public void settle(Applied applied, int status, String ifNoneMatch) {
         if (status == 304 && Representations.revalidates(ifNoneMatch)) {
+            limiter.refund(applied.policy(), applied.subject());
+        }
+    }
+
+    /** Gives back what {@code applied} took: the request is handed on to be counted where it is answered. */
+    public void release(Applied applied) {
+        if (applied.decision().allowed()) {
             limiter.refund(applied.policy(), applied.subject());
         }
     }

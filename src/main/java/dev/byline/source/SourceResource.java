@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.Roles;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;
@@ -44,15 +45,17 @@ public class SourceResource {
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context HttpHeaders request, @Context UriInfo uri) {
-        var page = sources.list(QueryParams.limit(limit, 50, 100), cursor);
-        return PageLinks.withNext(representations.ok(request, page, Caching.publicFor(config.cacheMaxAge())), uri, page.next());
+        var page = sources.list(QueryParams.registerPageSize(limit), cursor);
+        return PageLinks.withNext(representations.of(page).cache(Caching.publicFor(config.cacheMaxAge()))
+                .answer(request), uri, page.next());
     }
 
     @GET
     @Path("/{slug}")
     public Response get(@PathParam("slug") String slug, @Context HttpHeaders request) {
         Source source = sources.get(slug);
-        return representations.ok(request, SourceView.from(source), source.version, Caching.publicFor(config.cacheMaxAge()));
+        return representations.of(SourceView.from(source)).version(source.version)
+                .cache(Caching.publicFor(config.cacheMaxAge())).answer(request);
     }
 
     @POST
@@ -60,9 +63,9 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(SourceInput input, @Context UriInfo uri) {
         Source source = sources.create(input);
-        return representations.written(SourceView.from(source), source.version)
+        return representations.of(SourceView.from(source)).version(source.version).written()
                 .status(Response.Status.CREATED)
-                .location(uri.getBaseUriBuilder().path("api/v1/sources/{slug}").build(source.slug))
+                .location(ApiLinks.source(uri.getBaseUri(), source.slug))
                 .build();
     }
 
@@ -73,7 +76,7 @@ public class SourceResource {
     public Response update(@PathParam("slug") String slug, JsonNode patch,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
         Source source = sources.update(slug, patch, ifMatch);
-        return representations.written(SourceView.from(source), source.version).build();
+        return representations.of(SourceView.from(source)).version(source.version).written().build();
     }
 
     @DELETE

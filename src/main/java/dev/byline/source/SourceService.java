@@ -2,18 +2,17 @@ package dev.byline.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.byline.StoredTime;
+import dev.byline.audit.Audited;
 import dev.byline.web.CursorCodec;
 import dev.byline.web.InputValidator;
 import dev.byline.web.MergePatch;
 import dev.byline.web.Page;
 import dev.byline.web.Preconditions;
 import dev.byline.web.ProblemException;
-import dev.byline.audit.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,12 +37,9 @@ public class SourceService {
 
     @Transactional
     public Page<SourceView> list(int limit, String cursor) {
-        String after = cursor == null ? null : cursors.decode(CURSOR_SCOPE, cursor, 1).get(0);
-        List<Source> rows = Source.pageAfter(after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Source> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(CURSOR_SCOPE, List.of(page.get(page.size() - 1).slug)) : null;
-        return new Page<>(page.stream().map(SourceView::from).toList(), next);
+        String after = cursor == null ? null : cursors.decode(CURSOR_SCOPE, cursor, 1).text(0);
+        List<Source> rows = Source.pageAfter(after, CursorCodec.fetchSize(limit));
+        return cursors.page(CURSOR_SCOPE, rows, limit, last -> List.of(last.slug), SourceView::from);
     }
 
     @Transactional
@@ -60,7 +56,7 @@ public class SourceService {
         }
         Source source = new Source();
         source.slug = input.slug();
-        source.createdAt = now();
+        source.createdAt = StoredTime.now();
         apply(source, input);
         source.persistAndFlush();
         return source;
@@ -109,10 +105,6 @@ public class SourceService {
         source.copyrightHolder = rights == null ? null : rights.copyrightHolder();
         source.usageTerms = rights == null ? null : rights.usageTerms();
         source.syndicatable = rights == null || rights.syndicatable() == null || rights.syndicatable();
-        source.updatedAt = now();
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        source.updatedAt = StoredTime.now();
     }
 }

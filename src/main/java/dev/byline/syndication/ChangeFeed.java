@@ -1,14 +1,12 @@
 package dev.byline.syndication;
 
 import dev.byline.web.CursorCodec;
-import dev.byline.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -97,11 +95,7 @@ public class ChangeFeed {
     }
 
     private Position decode(String cursor) {
-        List<String> values = cursors.decode(SCOPE, cursor, 2);
-        try {
-            return new Position(Long.parseLong(values.get(0)), Instant.parse(values.get(1)));
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw ProblemException.invalidQuery("cursor", "not a cursor issued for this query");
-        }
+        CursorCodec.Values values = cursors.decode(SCOPE, cursor, 2);
+        return new Position(values.number(0), values.instant(1));
     }
 }

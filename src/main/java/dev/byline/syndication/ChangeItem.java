@@ -1,5 +1,6 @@
 package dev.byline.syndication;
 
+import dev.byline.web.ApiLinks;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,7 +28,7 @@ public record ChangeItem(
         ChangeKind kind = ChangeKind.of(change.kind);
         boolean deleted = kind == ChangeKind.DELETED;
         return new ChangeItem(kind, change.articleId, change.slug, change.version, change.at,
-                deleted ? null : baseUri.resolve("api/v1/articles/" + change.articleId),
+                deleted ? null : ApiLinks.article(baseUri, change.articleId),
                 change.embargoedUntil,
                 deleted ? new Tombstone(change.articleId, change.slug, change.at) : null);
     }

@@ -70,8 +70,8 @@ public class ChangeResource {
     private Response page(ChangeFeed.Window window, HttpHeaders headers, UriInfo uri) {
         Page<ChangeItem> page = new Page<>(window.changes().stream().map(c -> ChangeItem.from(c, uri.getBaseUri())).toList(),
                 window.next());
-        Response response = representations.ok(headers, representations.json(page), MediaType.APPLICATION_JSON_TYPE,
-                window.lastModified(), Caching.privateRevalidate(), Representations.varyByCredentials(false));
+        Response response = representations.of(page).lastModified(window.lastModified())
+                .cache(Caching.privateRevalidate()).answer(headers);
         return PageLinks.withNext(response, uri, window.next());
     }
 

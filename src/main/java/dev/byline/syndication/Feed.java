@@ -4,6 +4,7 @@ import dev.byline.SiteLinks;
 import dev.byline.article.Article;
 import dev.byline.source.Rights;
 import dev.byline.source.SourceRef;
+import dev.byline.web.ApiLinks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -43,20 +44,20 @@ record Feed(String title, String description, URI id, URI self, URI home, URI ar
         }
 
         static Entry from(Article a, URI base, SiteLinks site, boolean fullText, Instant now) {
-            URI api = base.resolve("api/v1/articles/" + a.slug);
+            URI api = ApiLinks.article(base, a.slug);
             URI page = site.article(a.id, a.slug, a.section).orElse(api);
             // A draft may be published without a body: then there is no full text to give, only the summary.
             String body = fullText && a.bodyHtml != null && !a.bodyHtml.isBlank() ? a.bodyHtml : null;
             return new Entry(a.id, a.slug, a.headline, a.standfirst, body, a.byline, a.dateline,
                     a.section, a.tags, a.language, a.publishedAt, a.updatedAt, a.version, SourceRef.from(a.source),
                     a.source == null ? null : a.source.homepageUrl,
-                    a.source == null ? null : base.resolve("api/v1/sources/" + a.source.slug),
+                    a.source == null ? null : ApiLinks.source(base, a.source.slug),
                     a.source == null ? null : a.source.updatedAt,
                     a.attributionLine(), a.effectiveRights(), link(a.canonicalUrl, page), api,
-                    base.resolve("api/v1/articles/" + a.id + "/comments"), a.commentCount, a.commentsOpen,
+                    ApiLinks.comments(base, a.id), a.commentCount, a.commentsOpen,
                     a.isEmbargoed(now) ? a.embargoedUntil : null,
                     a.translations(now).stream().map(t -> new Translation(t.language(), t.id(), t.slug(), t.headline(),
-                            base.resolve("api/v1/articles/" + t.slug()))).toList());
+                            ApiLinks.article(base, t.slug()))).toList());
         }
 
         /** The canonical URL; the site's page (or the API's JSON) when there is none, or when a stored one does not parse. */

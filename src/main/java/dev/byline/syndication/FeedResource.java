@@ -3,17 +3,18 @@ package dev.byline.syndication;
 import dev.byline.BylineConfig;
 import dev.byline.Caller;
 import dev.byline.article.ReadCaches;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.Patterns;
 import dev.byline.web.ProblemException;
 import dev.byline.web.QueryParams;
 import dev.byline.web.Representations;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,17 +30,18 @@ import java.util.regex.Pattern;
 public class FeedResource {
 
     private static final Pattern SLUG = Pattern.compile(Patterns.SLUG);
-    private static final int MAX_LIMIT = 100;
 
     private final FeedService feeds;
     private final Representations representations;
     private final Caller caller;
     private final BylineConfig config;
     private final ReadCaches caches;
+    private final CurrentVertxRequest http;
 
     public FeedResource(FeedService feeds, Representations representations, Caller caller,
-            BylineConfig config, ReadCaches caches) {
+            BylineConfig config, ReadCaches caches, CurrentVertxRequest http) {
         this.caches = caches;
+        this.http = http;
         this.feeds = feeds;
         this.representations = representations;
         this.caller = caller;
@@ -131,7 +133,7 @@ public class FeedResource {
 
     private Response feed(FeedFormat format, FeedService.Scope scope, String value, String limit, HttpHeaders headers,
             UriInfo uri) {
-        int size = QueryParams.limit(limit, config.syndication().feedSize(), MAX_LIMIT);
+        int size = QueryParams.limit(limit, config.syndication().feedSize(), QueryParams.MAX_PAGE_SIZE);
         boolean partner = caller.isPartner();
         String cacheControl = partner ? Caching.privateRevalidate() : Caching.publicFor(config.cacheMaxAge());
         String vary = Representations.varyByCredentials(false);
@@ -148,34 +150,37 @@ public class FeedResource {
         URI self = limit == null ? id : base.resolve(path + "?limit=" + size);
         // Every caller of the same audience gets the same feed: built once per change of the catalogue.
         String key = "feed " + format + " " + scope + " " + value + " " + size + " " + partner + " " + self;
+        if (caller.isAnonymous()) {
+            // The same URL gets the same feed while it is kept: CachedFeedRoute may answer it before JAX-RS.
+            caches.answers(http.getCurrent().request().absoluteURI(),
+                    new ReadCaches.Answer(key, format.mediaType().toString(), cacheControl, vary));
+        }
         Optional<ReadCaches.Body> cached = caches.cached(key);
         if (cached.isPresent()) {
-            return representations.ok(headers, cached.get().bytes(), format.mediaType(),
-                    new EntityTag(cached.get().tag()), cached.get().lastModified(), cacheControl, vary);
+            return Representations.of(cached.get().bytes(), format.mediaType()).tag(cached.get().tag())
+                    .lastModified(cached.get().lastModified()).cache(cacheControl).vary(vary).answer(headers);
         }
         long readAt = caches.generation();
         // Pollers mostly revalidate: answer them from the snapshot, before any article is loaded or written out.
         FeedSnapshot snapshot = feeds.snapshot(scope, value, size, partner);
-        EntityTag tag = new EntityTag(snapshot.etag(format, partner, self, base));
-        Optional<Response> notModified = representations.notModified(headers, tag, snapshot.lastModified(),
-                cacheControl, vary);
-        if (notModified.isPresent()) {
-            return notModified.get();
-        }
-        URI articles = base.resolve("api/v1/articles" + switch (scope) {
-            case ALL -> "";
-            case SECTION -> "?section=" + value;
-            case TAG -> "?tag=" + value;
-            case SOURCE -> "?source=" + value;
-        });
-        Feed feed = feeds.feed(snapshot, partner, base, id, self, articles);
-        byte[] body = switch (format) {
-            case RSS -> XmlFeedWriter.rss(feed);
-            case ATOM -> XmlFeedWriter.atom(feed);
-            case JSON -> representations.json(JsonFeed.of(feed));
-        };
-        caches.offer(key, new ReadCaches.Body(body, tag.getValue(), snapshot.lastModified(), null), readAt);
-        return representations.ok(body, format.mediaType(), tag, snapshot.lastModified(), cacheControl, vary);
+        String tag = snapshot.etag(format, partner, self, base);
+        // The body is only written when the snapshot's validators do not answer the request already.
+        return Representations.deferred(format.mediaType(), () -> {
+            URI articles = switch (scope) {
+                case ALL -> ApiLinks.articles(base);
+                case SECTION -> ApiLinks.articles(base, "section", value);
+                case TAG -> ApiLinks.articles(base, "tag", value);
+                case SOURCE -> ApiLinks.articles(base, "source", value);
+            };
+            Feed feed = feeds.feed(snapshot, partner, base, id, self, articles);
+            byte[] body = switch (format) {
+                case RSS -> XmlFeedWriter.rss(feed);
+                case ATOM -> XmlFeedWriter.atom(feed);
+                case JSON -> representations.json(JsonFeed.of(feed));
+            };
+            caches.offer(key, new ReadCaches.Body(body, tag, snapshot.lastModified(), null), readAt);
+            return body;
+        }).tag(tag).lastModified(snapshot.lastModified()).cache(cacheControl).vary(vary).answer(headers);
     }
 
     private static String slug(String name, String value) {

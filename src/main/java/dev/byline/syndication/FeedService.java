@@ -2,18 +2,18 @@ package dev.byline.syndication;
 
 import dev.byline.BylineConfig;
 import dev.byline.SiteLinks;
+import dev.byline.StoredTime;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleVisibility;
+import dev.byline.database.SqlValues;
 import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
-import dev.byline.web.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -131,7 +131,7 @@ public class FeedService {
      */
     @Transactional
     Feed feed(FeedSnapshot snapshot, boolean partner, URI base, URI id, URI self, URI articles) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         Map<UUID, Article> loaded = new HashMap<>();
         Article.findWithSources(snapshot.ids()).forEach(a -> loaded.put(a.id, a));
         // An article deleted since the snapshot is left out; the ETag then over-promises nothing: it names the

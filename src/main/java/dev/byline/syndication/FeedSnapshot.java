@@ -1,9 +1,9 @@
 package dev.byline.syndication;
 
+import dev.byline.Digests;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,16 +25,12 @@ record FeedSnapshot(String title, String description, List<UUID> ids, String fin
      * (such as the time) is left to chance.
      */
     String etag(FeedFormat format, boolean fullText, URI self, URI base) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(format.name(), Boolean.toString(fullText), self.toString(), base.toString(),
-                    title, description, lastModified.toString(), fingerprint)) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return "f-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest digest = Digests.sha256();
+        for (String part : List.of(format.name(), Boolean.toString(fullText), self.toString(), base.toString(),
+                title, description, lastModified.toString(), fingerprint)) {
+            digest.update(part.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return "f-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
     }
 }

@@ -1,5 +1,6 @@
 package dev.byline.syndication;
 
+import dev.byline.web.ApiLinks;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.ZoneOffset;
@@ -162,10 +163,10 @@ final class XmlFeedWriter {
                     out.writeEndElement();
                 }
                 if (e.section() != null) {
-                    category(out, e.section(), feed.api().resolve("api/v1/sections").toString());
+                    category(out, e.section(), ApiLinks.sections(feed.api()).toString());
                 }
                 for (String tag : e.tags()) {
-                    category(out, tag, feed.api().resolve("api/v1/tags").toString());
+                    category(out, tag, ApiLinks.tags(feed.api()).toString());
                 }
                 if (e.rightsLine() != null) {
                     atomText(out, "rights", e.rightsLine());

@@ -59,7 +59,7 @@ public class BodySizeLimit {
                     long length = declaredLength(context);
                     String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
                     if (type != null && type.trim().regionMatches(true, 0, "multipart/", 0, 10)) {
-                        RouteProblems.send(context, mapper, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        Problems.send(context, mapper, ProblemType.UNSUPPORTED_MEDIA_TYPE,
                                 "No operation of this service reads a multipart body; send the document itself.", true);
                     } else if (length > limit && length <= limit * DRAINED_FACTOR) {
                         // Read the rest before answering: a client still sending when the connection closes
@@ -118,7 +118,7 @@ public class BodySizeLimit {
             return;
         }
         context.put(TIMED_OUT, true);
-        RouteProblems.send(context, mapper, ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within "
+        Problems.send(context, mapper, ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within "
                 + (timeoutMillis % 1000 == 0 ? timeoutMillis / 1000 + " s" : timeoutMillis + " ms")
                 + " of its headers; send the whole body at once.", true);
     }
@@ -137,7 +137,7 @@ public class BodySizeLimit {
     }
 
     private static void refuse(RoutingContext context, long limit, ObjectMapper mapper) {
-        RouteProblems.send(context, mapper, ProblemType.TOO_LARGE,
+        Problems.send(context, mapper, ProblemType.TOO_LARGE,
                 "The request body is larger than the " + describe(limit) + " this service accepts.", true);
     }
 

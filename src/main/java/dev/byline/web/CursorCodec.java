@@ -1,14 +1,18 @@
 package dev.byline.web;
 
 import dev.byline.BylineConfig;
+import dev.byline.Digests;
 import dev.byline.database.ServerSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import javax.crypto.Mac;
 
 /**
@@ -36,13 +40,14 @@ public class CursorCodec {
         this.secrets = secrets;
     }
 
+    /** A cursor holding {@code values} for the query named by {@code scope}. */
     public String encode(String scope, List<String> values) {
         byte[] payload = String.join(String.valueOf(SEPARATOR), values).getBytes(StandardCharsets.UTF_8);
         return B64.encodeToString(payload) + "." + B64.encodeToString(mac(scope, payload));
     }
 
     /** The values encoded in {@code cursor}; a 400 problem naming the cursor when it was altered or made for another query. */
-    public List<String> decode(String scope, String cursor, int expectedValues) {
+    public Values decode(String scope, String cursor, int expectedValues) {
         int dot = cursor.indexOf('.');
         if (cursor.length() > MAX_CURSOR_LENGTH || dot < 0) {
             throw invalid();
@@ -50,43 +55,77 @@ public class CursorCodec {
         try {
             byte[] payload = B64D.decode(cursor.substring(0, dot));
             byte[] signature = B64D.decode(cursor.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, mac(scope, payload))) {
+            if (!Digests.equal(signature, mac(scope, payload))) {
                 throw invalid();
             }
             List<String> values = Arrays.asList(new String(payload, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1));
             if (values.size() != expectedValues) {
                 throw invalid();
             }
-            return values;
+            return new Values(values);
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
     }
 
-    /** A time inside a verified cursor; one that does not parse means the cursor was not made by this service. */
-    public static java.time.Instant instant(String value) {
-        try {
-            return java.time.Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw invalid();
-        }
+    /**
+     * Keyset paging's last step. {@code rows} were fetched in the page's order with a limit of
+     * {@link #fetchSize fetchSize(limit)}: the first {@code limit} become the page, shown by {@code view}, and when
+     * a row was left over the next page starts after the page's last row, whose sort key {@code key} gives.
+     */
+    public <R, T> Page<T> page(String scope, List<R> rows, int limit, Function<? super R, List<String>> key,
+            Function<? super R, ? extends T> view) {
+        boolean more = rows.size() > limit;
+        List<R> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? encode(scope, key.apply(page.get(page.size() - 1))) : null;
+        return new Page<>(page.stream().<T>map(view).toList(), next);
     }
 
-    /** An id inside a verified cursor. */
-    public static java.util.UUID uuid(String value) {
-        try {
-            return java.util.UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw invalid();
-        }
+    /** How many rows a page of {@code limit} fetches: one more, to learn whether another page follows. */
+    public static int fetchSize(int limit) {
+        return limit + 1;
     }
 
-    /** A whole number inside a verified cursor. */
-    public static int integer(String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw invalid();
+    /**
+     * The values of a verified cursor, read by type; one that does not parse means the cursor was not made by this
+     * service for this query, and is refused like an altered one.
+     */
+    public record Values(List<String> values) {
+
+        public String text(int index) {
+            return values.get(index);
+        }
+
+        public Instant instant(int index) {
+            try {
+                return Instant.parse(values.get(index));
+            } catch (DateTimeParseException e) {
+                throw invalid();
+            }
+        }
+
+        public UUID uuid(int index) {
+            try {
+                return UUID.fromString(values.get(index));
+            } catch (IllegalArgumentException e) {
+                throw invalid();
+            }
+        }
+
+        public int integer(int index) {
+            try {
+                return Integer.parseInt(values.get(index));
+            } catch (NumberFormatException e) {
+                throw invalid();
+            }
+        }
+
+        public long number(int index) {
+            try {
+                return Long.parseLong(values.get(index));
+            } catch (NumberFormatException e) {
+                throw invalid();
+            }
         }
     }
 
@@ -94,19 +133,14 @@ public class CursorCodec {
         return new ProblemException(ProblemType.BAD_CURSOR,
                 "The cursor was altered, or was made for another sort or other filters. Start again without a cursor, "
                         + "or pass the query parameters the cursor came with.",
-                List.of(new Problem.FieldError("query", "cursor", "not a cursor issued for this query")), java.util.Map.of());
+                List.of(new Problem.FieldError("query", "cursor", "not a cursor issued for this query")), Map.of());
     }
 
     private byte[] mac(String scope, byte[] payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secrets.hmacKey("cursor", config.cursorSecret()));
-            mac.update(scope.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            mac.update(payload);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        Mac mac = Digests.hmacSha256(secrets.hmacKey("cursor", config.cursorSecret()));
+        mac.update(scope.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        mac.update(payload);
+        return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
     }
 }

@@ -9,6 +9,13 @@ import java.time.format.DateTimeParseException;
 /** Parses query parameters by hand so that a bad value is a 400 naming the parameter, not JAX-RS's bare 404. */
 public final class QueryParams {
 
+    /** A list's page size when the request names none: a screenful of articles, comments or revisions. */
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    /** The page size of the registers people work through (sources, keys, the audit log, the moderation queue). */
+    public static final int REGISTER_PAGE_SIZE = 50;
+    /** The largest page a list serves; the contract states it as each {@code limit}'s maximum. */
+    public static final int MAX_PAGE_SIZE = 100;
+
     private QueryParams() {
     }
 
@@ -29,6 +36,16 @@ public final class QueryParams {
             // reported below
         }
         throw ProblemException.invalidQuery("limit", "must be a whole number from 1 to " + max);
+    }
+
+    /** The page size of a list: {@value #DEFAULT_PAGE_SIZE} when absent, at most {@value #MAX_PAGE_SIZE}. */
+    public static int pageSize(String raw) {
+        return limit(raw, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    }
+
+    /** The page size of a register: {@value #REGISTER_PAGE_SIZE} when absent, at most {@value #MAX_PAGE_SIZE}. */
+    public static int registerPageSize(String raw) {
+        return limit(raw, REGISTER_PAGE_SIZE, MAX_PAGE_SIZE);
     }
 
     /** An RFC 3339 date-time, or a plain date meaning its start in UTC. */

@@ -15,14 +15,14 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
  * Serialises response bodies once, tags them with a strong ETag and answers conditional GETs with 304: the one
  * place where If-None-Match, If-Modified-Since and (on reads) If-Match are judged, for bodies rendered now and bodies
- * answered from memory alike.
+ * answered from memory alike. Every response with a body is built as a {@link Representation}.
  *
  * <p>An entity's tag is {@code "v<version>-<digest>"}: the version is the editorial revision that If-Match checks,
  * the digest covers everything else that shows in the body (a comment count, a renamed source), so caches
@@ -43,29 +43,112 @@ public class Representations {
         this.mapper = mapper;
     }
 
-    /** A versioned resource. */
-    public Response ok(HttpHeaders request, Object body, long version, String cacheControl) {
+    /** Starts the representation of {@code body} as JSON, serialised once, now. */
+    public Representation of(Object body) {
         byte[] bytes = serialise(body);
-        return conditional(request, bytes, new EntityTag(versionTag(version, bytes)), cacheControl, VARY);
+        return new Representation(MediaType.APPLICATION_JSON_TYPE, bytes, null);
     }
 
-    /** A collection or other derived resource: the tag is the digest of the body. */
-    public Response ok(HttpHeaders request, Object body, String cacheControl) {
-        byte[] bytes = serialise(body);
-        return conditional(request, bytes, new EntityTag(digest(bytes)), cacheControl, VARY);
+    /** Starts the representation of a body already rendered in {@code type} (a kept page, ninjs, a feed). */
+    public static Representation of(byte[] bytes, MediaType type) {
+        return new Representation(type, bytes, null);
     }
 
-    /** A versioned resource already rendered to JSON, with the tag {@link #versionTag} gave it when it was rendered. */
-    public Response ok(HttpHeaders request, byte[] json, String tag, String cacheControl, String vary) {
-        return conditional(request, json, new EntityTag(tag), cacheControl, vary);
+    /** Starts the representation of JSON already rendered (a kept page or article). */
+    public static Representation ofJson(byte[] json) {
+        return of(json, MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** The ETag a versioned resource would carry, for responses to writes (201, 200 after PATCH). */
-    public Response.ResponseBuilder written(Object body, long version) {
-        byte[] bytes = serialise(body);
-        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE)
-                .tag(new EntityTag(versionTag(version, bytes)))
-                .header(HttpHeaders.CACHE_CONTROL, Caching.noStore());
+    /**
+     * Starts a representation whose body is rendered only when the request's validators do not answer it already:
+     * give it a {@link Representation#tag} and a {@link Representation#lastModified}, known before the body is.
+     */
+    public static Representation deferred(MediaType type, Supplier<byte[]> render) {
+        return new Representation(type, null, render);
+    }
+
+    /**
+     * One response in the making, built in the order HTTP judges it: the body, its validators (a strong ETag, by
+     * default the digest of the bytes; a Last-Modified), who may cache it (by default nobody), what it varies by (by
+     * default the credentials and Accept-Encoding), and the answer: 304 when the request's preconditions say the
+     * client's copy is current, 412 when its If-Match names another version, else 200 with the body.
+     */
+    public static final class Representation {
+
+        private final MediaType type;
+        private byte[] bytes;
+        private final Supplier<byte[]> render;
+        private String tag;
+        private Instant lastModified;
+        private String cacheControl = Caching.noStore();
+        private String vary = VARY;
+
+        private Representation(MediaType type, byte[] bytes, Supplier<byte[]> render) {
+            this.type = type;
+            this.bytes = bytes;
+            this.render = render;
+        }
+
+        /** The ETag of a versioned resource, {@code v<version>-<digest>} (see {@link #versionTag}). */
+        public Representation version(long version) {
+            return tag(versionTag(version, bytes()));
+        }
+
+        /** A strong ETag computed when the body was rendered (without the quotes). */
+        public Representation tag(String strongTag) {
+            this.tag = strongTag;
+            return this;
+        }
+
+        /** When the resource last changed; sent to the second, and judged against If-Modified-Since. */
+        public Representation lastModified(Instant lastModified) {
+            this.lastModified = lastModified;
+            return this;
+        }
+
+        /** The Cache-Control value, one of {@link Caching}'s. */
+        public Representation cache(String cacheControl) {
+            this.cacheControl = cacheControl;
+            return this;
+        }
+
+        /** The Vary value, one of {@link #varyByCredentials}. */
+        public Representation vary(String vary) {
+            this.vary = vary;
+            return this;
+        }
+
+        /** The answer to a GET: 304, 412 (thrown) or 200 with the body. */
+        public Response answer(HttpHeaders request) {
+            EntityTag entityTag = new EntityTag(tag != null ? tag : digest(bytes()));
+            Date modified = lastModified == null ? null : Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
+            Response.ResponseBuilder response = notModified(request, entityTag, modified)
+                    ? Response.notModified(entityTag)
+                    : Response.ok(bytes(), type).tag(entityTag);
+            if (modified != null) {
+                response.lastModified(modified);
+            }
+            return response.header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .header(HttpHeaders.VARY, vary)
+                    .build();
+        }
+
+        /**
+         * The answer to a write (201 after POST, 200 after PATCH): the body with its ETag, never stored by a cache,
+         * open for a status and a Location.
+         */
+        public Response.ResponseBuilder written() {
+            return Response.ok(bytes(), type)
+                    .tag(new EntityTag(tag != null ? tag : digest(bytes())))
+                    .header(HttpHeaders.CACHE_CONTROL, Caching.noStore());
+        }
+
+        private byte[] bytes() {
+            if (bytes == null) {
+                bytes = render.get();
+            }
+            return bytes;
+        }
     }
 
     /**
@@ -75,62 +158,6 @@ public class Representations {
      */
     public static String versionTag(long version, byte[] json) {
         return "v" + version + "-" + digest(json);
-    }
-
-    private static Response conditional(HttpHeaders request, byte[] bytes, EntityTag tag, String cacheControl,
-            String vary) {
-        if (notModified(request, tag, null)) {
-            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                    .header(HttpHeaders.VARY, vary).build();
-        }
-        return Response.ok(bytes, MediaType.APPLICATION_JSON_TYPE)
-                .tag(tag)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, vary)
-                .build();
-    }
-
-    /**
-     * A body already rendered in any media type (a feed, ninjs), with a strong ETag over its bytes and a
-     * Last-Modified. {@code If-None-Match} wins over {@code If-Modified-Since} (RFC 9110 §13.2.2); either answers 304
-     * with the validators and caching headers but no body.
-     */
-    public Response ok(HttpHeaders request, byte[] bytes, MediaType type, Instant lastModified, String cacheControl,
-            String vary) {
-        return ok(request, bytes, type, new EntityTag(digest(bytes)), lastModified, cacheControl, vary);
-    }
-
-    /** As above, for a body whose tag was computed when it was rendered. */
-    public Response ok(HttpHeaders request, byte[] bytes, MediaType type, EntityTag tag, Instant lastModified,
-            String cacheControl, String vary) {
-        return notModified(request, tag, lastModified, cacheControl, vary)
-                .orElseGet(() -> ok(bytes, type, tag, lastModified, cacheControl, vary));
-    }
-
-    /**
-     * The 304 for a resource whose strong {@code tag} and Last-Modified are known before its body is built, when
-     * the request's preconditions say the client's copy is current; empty when the body must be sent.
-     */
-    public Optional<Response> notModified(HttpHeaders request, EntityTag tag, Instant lastModified,
-            String cacheControl, String vary) {
-        Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
-        if (!notModified(request, tag, modified)) {
-            return Optional.empty();
-        }
-        return Optional.of(Response.notModified(tag).lastModified(modified)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, vary)
-                .build());
-    }
-
-    /** A 200 with a body already rendered and the validators computed for it. */
-    public Response ok(byte[] bytes, MediaType type, EntityTag tag, Instant lastModified, String cacheControl,
-            String vary) {
-        return Response.ok(bytes, type).tag(tag)
-                .lastModified(Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS)))
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.VARY, vary)
-                .build();
     }
 
     /** The Vary of responses that differ by credentials; add {@code Accept} where the media type is negotiated. */

@@ -69,7 +69,7 @@ public class RequestLimits implements HttpServerOptionsCustomizer {
         HttpServerRequest request = context.request();
         long line = request.method().name().length() + (long) request.uri().length() + REQUEST_LINE_OVERHEAD;
         if (line > maxRequestLine) {
-            RouteProblems.send(context, mapper, ProblemType.URI_TOO_LONG, "The request line is " + line
+            Problems.send(context, mapper, ProblemType.URI_TOO_LONG, "The request line is " + line
                     + " bytes long; this service accepts up to " + maxRequestLine + ". Shorten the query.", false);
             return;
         }
@@ -78,7 +78,7 @@ public class RequestLimits implements HttpServerOptionsCustomizer {
             headers += header.getKey().length() + header.getValue().length() + HEADER_LINE_OVERHEAD;
         }
         if (headers > maxHeaders) {
-            RouteProblems.send(context, mapper, ProblemType.HEADERS_TOO_LARGE, "The request headers take " + headers
+            Problems.send(context, mapper, ProblemType.HEADERS_TOO_LARGE, "The request headers take " + headers
                     + " bytes; this service accepts up to " + maxHeaders + ".", false);
             return;
         }

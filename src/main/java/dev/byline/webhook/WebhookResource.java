@@ -3,6 +3,7 @@ package dev.byline.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.Roles;
+import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
 import dev.byline.web.PageLinks;
@@ -46,15 +47,15 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(WebhookInput input, @Context UriInfo uri) {
         WebhookView webhook = webhooks.create(input, uri.getBaseUri());
-        return representations.written(webhook, 0)
+        return representations.of(webhook).version(0).written()
                 .status(Response.Status.CREATED)
-                .location(uri.getBaseUriBuilder().path("api/v1/webhooks/{id}").build(webhook.id()))
+                .location(ApiLinks.webhook(uri.getBaseUri(), webhook.id()))
                 .build();
     }
 
     @GET
     public Response list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        var page = webhooks.list(QueryParams.limit(limit, 20, 100), blankToNull(cursor));
+        var page = webhooks.list(QueryParams.pageSize(limit), blankToNull(cursor));
         return PageLinks.withNext(Response.ok(page).header(HttpHeaders.CACHE_CONTROL, Caching.noStore()).build(), uri,
                 page.next());
     }
@@ -63,7 +64,8 @@ public class WebhookResource {
     @Path("/{id}")
     public Response get(@PathParam("id") String id, @Context HttpHeaders request) {
         WebhookSubscription webhook = webhooks.get(parseId(id));
-        return representations.ok(request, WebhookView.from(webhook), webhook.version, Caching.noStore());
+        return representations.of(WebhookView.from(webhook)).version(webhook.version).cache(Caching.noStore())
+                .answer(request);
     }
 
     @PATCH
@@ -72,7 +74,7 @@ public class WebhookResource {
     public Response update(@PathParam("id") String id, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
         WebhookSubscription webhook = webhooks.update(parseId(id), patch, ifMatch);
-        return representations.written(WebhookView.from(webhook), webhook.version).build();
+        return representations.of(WebhookView.from(webhook)).version(webhook.version).written().build();
     }
 
     @DELETE
@@ -86,14 +88,14 @@ public class WebhookResource {
     @Path("/{id}/resume")
     public Response resume(@PathParam("id") String id) {
         WebhookSubscription webhook = webhooks.resume(parseId(id));
-        return representations.written(WebhookView.from(webhook), webhook.version).build();
+        return representations.of(WebhookView.from(webhook)).version(webhook.version).written().build();
     }
 
     @GET
     @Path("/{id}/deliveries")
     public Response deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        var page = webhooks.deliveries(parseId(id), QueryParams.limit(limit, 20, 100), blankToNull(cursor));
+        var page = webhooks.deliveries(parseId(id), QueryParams.pageSize(limit), blankToNull(cursor));
         return PageLinks.withNext(Response.ok(page).header(HttpHeaders.CACHE_CONTROL, Caching.noStore()).build(), uri,
                 page.next());
     }
@@ -105,7 +107,7 @@ public class WebhookResource {
         UUID subscription = parseId(id);
         WebhookRedelivery redelivery = webhooks.redeliver(subscription, parseDeliveryId(deliveryId));
         return Response.accepted(redelivery)
-                .location(uri.getBaseUriBuilder().path("api/v1/webhooks/{id}/deliveries").build(subscription))
+                .location(ApiLinks.deliveries(uri.getBaseUri(), subscription))
                 .header(HttpHeaders.CACHE_CONTROL, Caching.noStore())
                 .build();
     }

@@ -1,6 +1,7 @@
 package dev.byline.webhook;
 
 import dev.byline.BylineConfig;
+import dev.byline.Digests;
 import dev.byline.database.ServerSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
@@ -57,14 +58,9 @@ public class WebhookSecrets {
      * under the subscription's key.
      */
     static String sign(byte[] key, String id, long timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = Digests.hmacSha256(Digests.hmacKey(key));
+        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
     }
 
     /** {@code key} encrypted for storage in the row of {@code subscription}: a fresh nonce, then the ciphertext. */
@@ -95,11 +91,10 @@ public class WebhookSecrets {
     }
 
     /** The AES key: derived from the server secret with HMAC, so that the stored secret serves this one purpose. */
-    private SecretKey sealingKey() throws GeneralSecurityException {
+    private SecretKey sealingKey() {
         SecretKey key = sealingKey;
         if (key == null) {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(serverSecrets.hmacKey("webhook-secrets", configuredKey));
+            Mac mac = Digests.hmacSha256(serverSecrets.hmacKey("webhook-secrets", configuredKey));
             key = new SecretKeySpec(mac.doFinal("byline webhook signing secrets v1".getBytes(StandardCharsets.UTF_8)), "AES");
             sealingKey = key;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.Caller;
+import dev.byline.StoredTime;
 import dev.byline.audit.Audited;
 import dev.byline.database.TimeOrderedIds;
 import dev.byline.source.Source;
@@ -20,7 +21,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -87,7 +87,7 @@ public class WebhookService {
             throw ProblemException.conflict("This key already has " + maxPerKey + " webhooks, the most one key may"
                     + " have; delete one first.");
         }
-        Instant now = now();
+        Instant now = StoredTime.now();
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = TimeOrderedIds.next();
         subscription.keyId = owner;
@@ -109,13 +109,10 @@ public class WebhookService {
     /** The caller's subscriptions (an administrator's: everyone's), newest first. */
     @Transactional
     public Page<WebhookView> list(int limit, String cursor) {
-        UUID before = cursor == null ? null : UUID.fromString(cursors.decode(scope(), cursor, 1).get(0));
+        UUID before = cursor == null ? null : cursors.decode(scope(), cursor, 1).uuid(0);
         List<WebhookSubscription> rows = WebhookSubscription.pageBefore(caller.isAdmin() ? null : caller.keyId(), before,
-                limit + 1);
-        boolean more = rows.size() > limit;
-        List<WebhookSubscription> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(scope(), List.of(page.get(page.size() - 1).id.toString())) : null;
-        return new Page<>(page.stream().map(WebhookView::from).toList(), next);
+                CursorCodec.fetchSize(limit));
+        return cursors.page(scope(), rows, limit, last -> List.of(last.id.toString()), WebhookView::from);
     }
 
     @Transactional
@@ -140,7 +137,7 @@ public class WebhookService {
         checkSources(input.sources());
         apply(subscription, input);
         if (moved && subscription.attempts > 0) {
-            subscription.nextAttemptAt = now();
+            subscription.nextAttemptAt = StoredTime.now();
             armed.fire(new Armed(id));
         }
         touch(subscription);
@@ -169,7 +166,7 @@ public class WebhookService {
             subscription.pausedReason = null;
             subscription.attempts = 0;
             subscription.failingSince = null;
-            subscription.nextAttemptAt = now();
+            subscription.nextAttemptAt = StoredTime.now();
             touch(subscription);
             armed.fire(new Armed(id));
         }
@@ -181,12 +178,9 @@ public class WebhookService {
     public Page<WebhookDeliveryView> deliveries(UUID id, int limit, String cursor) {
         get(id);
         String scope = DELIVERY_CURSOR_SCOPE + "|" + id;
-        Long before = cursor == null ? null : parseLong(cursors.decode(scope, cursor, 1).get(0));
-        List<WebhookDelivery> rows = WebhookDelivery.pageBefore(id, before, limit + 1);
-        boolean more = rows.size() > limit;
-        List<WebhookDelivery> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursors.encode(scope, List.of(page.get(page.size() - 1).id.toString())) : null;
-        return new Page<>(page.stream().map(WebhookDelivery::view).toList(), next);
+        Long before = cursor == null ? null : cursors.decode(scope, cursor, 1).number(0);
+        List<WebhookDelivery> rows = WebhookDelivery.pageBefore(id, before, CursorCodec.fetchSize(limit));
+        return cursors.page(scope, rows, limit, last -> List.of(last.id.toString()), WebhookDelivery::view);
     }
 
     /**
@@ -204,7 +198,7 @@ public class WebhookService {
             throw ProblemException.conflict("This webhook is paused; resume it first (POST /api/v1/webhooks/" + id
                     + "/resume), then ask again.");
         }
-        Instant now = now();
+        Instant now = StoredTime.now();
         entityManager.createNativeQuery("insert into webhook_redelivery (subscription_id, seq, requested_at) values (?1, ?2, ?3)")
                 .setParameter(1, id).setParameter(2, delivery.seq).setParameter(3, now).executeUpdate();
         armed.fire(new Armed(id));
@@ -257,7 +251,7 @@ public class WebhookService {
 
     private static void touch(WebhookSubscription subscription) {
         subscription.version++;
-        subscription.updatedAt = now();
+        subscription.updatedAt = StoredTime.now();
     }
 
     /** Partners see their own subscriptions and administrators all, so their cursors differ. */
@@ -271,9 +265,5 @@ public class WebhookService {
         } catch (NumberFormatException e) {
             throw new ProblemException(ProblemType.BAD_CURSOR, "The cursor is not valid for this query.");
         }
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

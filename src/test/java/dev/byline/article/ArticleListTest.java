@@ -88,6 +88,7 @@ class ArticleListTest {
                 .body("items.id", contains(third, second, first))
                 .body("items.status", everyItem(equalTo("published")))
                 .body("items.headline", contains("Third", "Second", "First"))
+                .body("items.webUrl", everyItem(nullValue())) // no site configured here; WebUrlTest has one
                 .body("next", nullValue()));
     }
 

@@ -20,6 +20,7 @@ import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.WireFeedInput;
+import dev.byline.article.ReadCaches;
 import dev.byline.support.Fixtures;
 import dev.byline.support.SqlStatements;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -61,6 +62,9 @@ class FeedResourceTest {
 
     @TestHTTPResource("/")
     URI root;
+
+    @Inject
+    ReadCaches caches;
 
     @BeforeAll
     static void keys() {
@@ -416,6 +420,41 @@ class FeedResourceTest {
             assertTrue(revalidated <= 2, file + ": a 304 took " + revalidated + " statements");
             assertTrue(revalidated < full, file + ": a 304 took as many statements as the feed (" + full + ")");
         }
+    }
+
+    @Test
+    void aFeedReadAgainIsTheSameAnswerFromMemory() {
+        Story story = story();
+        for (String file : List.of("rss.xml", "atom.xml", "feed.json")) {
+            String path = "/feeds/sections/" + story.section() + "/" + file + "?limit=5&utm_source=reader";
+            Response first = given().get(path).then().statusCode(200).extract().response();
+            // The URL is now answered from memory, before JAX-RS, until the catalogue changes.
+            assertTrue(caches.answered(root.resolve(path.substring(1)).toString()).isPresent(), file);
+            Response again = given().get(path).then().statusCode(200).extract().response();
+            assertEquals(first.asString(), again.asString(), file);
+            for (String header : List.of("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Type",
+                    "RateLimit-Policy", "X-Content-Type-Options", "Content-Security-Policy", "Referrer-Policy",
+                    "Access-Control-Allow-Origin", "Access-Control-Expose-Headers")) {
+                assertEquals(first.header(header), again.header(header), file + ": " + header);
+            }
+            // A reader revalidating with both validators (as feed readers do): If-None-Match decides, nothing is
+            // taken from its rate limit, and the validators come back.
+            Response notModified = given().header("If-None-Match", first.header("ETag"))
+                    .header("If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT").get(path)
+                    .then().statusCode(304).body(emptyOrNullString()).extract().response();
+            for (String header : List.of("ETag", "Last-Modified", "Cache-Control", "Vary")) {
+                assertEquals(first.header(header), notModified.header(header), file + ": 304 " + header);
+            }
+            given().head(path).then().statusCode(200).header("ETag", equalTo(first.header("ETag")))
+                    .header("Content-Length", String.valueOf(first.asByteArray().length));
+            // A key is not the public: its request goes on to the resource.
+            given().header("Authorization", "Bearer " + newsroom.editorKey).get(path).then().statusCode(200)
+                    .header("Cache-Control", equalTo(first.header("Cache-Control")));
+        }
+        // An edit retires every kept feed at once: the next read shows it.
+        newsroom.edit(story.id(), Map.of("headline", "Edited after it was kept"));
+        String path = "/feeds/sections/" + story.section() + "/rss.xml?limit=5&utm_source=reader";
+        given().get(path).then().statusCode(200).body(containsString("Edited after it was kept"));
     }
 
     @Test

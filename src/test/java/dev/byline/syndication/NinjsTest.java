@@ -109,6 +109,10 @@ class NinjsTest {
                 .body("firstCreated", not(emptyOrNullString()))
                 .body("versionCreated", not(emptyOrNullString()))
                 .body("embargoedUntil", nullValue())
+                // Without a site configured (see SiteFeedsTest for one) the only typed link is the API's JSON.
+                .body("renditions.name", equalTo(List.of("api")))
+                .body("renditions[0].href", endsWith("/api/v1/articles/" + id))
+                .body("renditions[0].contentType", equalTo("application/json"))
                 .extract().response();
         assertValidNinjs(response.asString());
         // Kept for a check with the reference validator: shared/tools/ninjs-validate target/ninjs-sample.json

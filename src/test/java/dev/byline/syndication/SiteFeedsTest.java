@@ -3,6 +3,7 @@ package dev.byline.syndication;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,32 +12,28 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
 import dev.byline.support.Fixtures;
+import dev.byline.support.NewsSite;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.jdom2.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** With the newsroom's site configured, feeds send readers to its pages and keep the API's JSON as a second link. */
+/**
+ * With the newsroom's site configured, feeds and ninjs send readers to its pages and keep the API's JSON as a second,
+ * typed link.
+ */
 @QuarkusTest
-@TestProfile(SiteFeedsTest.NewsSite.class)
+@TestProfile(NewsSite.class)
 class SiteFeedsTest {
 
-    static final String HOME = "https://news.example/";
-
-    /** A site with article pages by section and slug. */
-    public static class NewsSite implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("byline.site.base-url", HOME,
-                    "byline.site.article-url", "https://news.example/{section}/{slug}",
-                    "byline.site.name", "Example News & Co",
-                    "byline.site.language", "en-GB");
-        }
-    }
+    static final String HOME = NewsSite.HOME;
 
     static Newsroom newsroom;
 
@@ -94,5 +91,35 @@ class SiteFeedsTest {
                 .body("items[0]._byline.href", endsWith("/api/v1/articles/" + slugOf(canonical)))
                 .body("items[1].url", equalTo("https://news.example/" + section + "/" + slugOf(id)))
                 .body("items[1]._byline.href", endsWith("/api/v1/articles/" + slugOf(id)));
+    }
+
+    @Test
+    void ninjsOffersThePageAndTheJsonAsTypedRenditions() throws Exception {
+        String section = Fixtures.unique("sec");
+        String id = newsroom.published(Map.of("headline", "Typed links", "section", section));
+        String ninjs = "/api/v1/articles/" + id + "/ninjs";
+        String document = given().get(ninjs).then().statusCode(200)
+                .body("uri", equalTo("urn:uuid:" + id))
+                .body("renditions.name", equalTo(List.of("web", "api")))
+                .body("renditions.contentType", equalTo(List.of("text/html", "application/json")))
+                .body("renditions[0].href", equalTo("https://news.example/" + section + "/" + slugOf(id)))
+                .body("renditions[1].href", equalTo("http://localhost:" + io.restassured.RestAssured.port
+                        + "/api/v1/articles/" + id))
+                .extract().asString();
+        NinjsTest.assertValidNinjs(document);
+        // Kept for a check with the reference validator: shared/tools/ninjs-validate target/ninjs-site-sample.json
+        Files.writeString(Path.of("target/ninjs-site-sample.json"), document);
+
+        // A partner has an embargoed story before the public, which has no page for it yet: only the JSON's link.
+        String embargoed = newsroom.draft(Map.of("headline", "Not on the site yet", "section", section));
+        newsroom.publish(embargoed, Map.of("embargoedUntil", Instant.now().plus(2, ChronoUnit.HOURS).toString()));
+        NinjsTest.assertValidNinjs(newsroom.asPartner().get("/api/v1/articles/" + embargoed + "/ninjs").then()
+                .statusCode(200).body("pubStatus", equalTo("usable"))
+                .body("renditions.name", equalTo(List.of("api"))).extract().asString());
+
+        // Withheld: nothing to read, so nothing to link to; uri still names it.
+        newsroom.withdraw(id);
+        given().get(ninjs).then().statusCode(200).body("pubStatus", equalTo("withheld"))
+                .body("uri", equalTo("urn:uuid:" + id)).body("renditions", nullValue());
     }
 }

@@ -1,4 +1,4 @@
-package dev.byline.web;
+package dev.byline.database;
 
 import java.sql.Timestamp;
 import java.time.Instant;

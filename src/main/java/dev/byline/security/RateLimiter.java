@@ -1,4 +1,4 @@
-package dev.byline.web;
+package dev.byline.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;

@@ -1,0 +1,24 @@
+package dev.byline;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Times at the precision PostgreSQL stores ({@code timestamptz} keeps microseconds): a time written and read back
+ * compares equal to the one kept in memory, so ETags, cursors and cached views agree with the database.
+ */
+public final class StoredTime {
+
+    private StoredTime() {
+    }
+
+    /** Now, to the microsecond. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** {@code time} to the microsecond, or null when absent. */
+    public static Instant of(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+    }
+}
