@@ -1,8 +1,10 @@
 package dev.byline.article;
 
 import dev.byline.SiteLinks;
+import dev.byline.StoredTime;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
+import dev.byline.web.ProblemException;
 import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -18,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -162,9 +165,77 @@ public class Article extends PanacheEntityBase {
                 ? ArticleStatus.PUBLISHED : stored;
     }
 
-    /** What anybody may read: published, out of embargo and not expired. Matches {@link ArticleVisibility#PUBLIC}. */
+    /**
+     * Publishes now, or schedules for {@code at} when that is further ahead than {@code skew} (a publish time this
+     * close to now counts as now: clocks of editors' machines drift); {@code until} holds it back from the public,
+     * not from partners. 409 when it is already published, 400 for times that have passed.
+     */
+    void publish(Instant at, Instant until, Instant now, Duration skew) {
+        ArticleStatus current = effectiveStatus(now);
+        if (at != null && at.isBefore(now.minus(skew))) {
+            throw ProblemException.invalidBody("publishAt", "must be in the future; leave it out to publish now");
+        }
+        if (until != null && !until.isAfter(now)) {
+            throw ProblemException.invalidBody("embargoedUntil", "must be in the future; leave it out for no embargo");
+        }
+        boolean later = at != null && at.isAfter(now.plus(skew));
+        if (current == ArticleStatus.PUBLISHED) {
+            throw ProblemException.conflict("The article is already published" + (later
+                    ? "; withdraw it first to schedule it again." : "."));
+        }
+        if (later) {
+            status = ArticleStatus.SCHEDULED.toString();
+            publishedAt = StoredTime.of(at);
+        } else {
+            status = ArticleStatus.PUBLISHED.toString();
+            // A republished article keeps its first publication time, so keyset pages stay in place.
+            if (current != ArticleStatus.WITHDRAWN || publishedAt == null) {
+                publishedAt = now;
+            }
+        }
+        embargoedUntil = StoredTime.of(until);
+        withdrawnAt = null;
+        withdrawalReason = null;
+        updatedAt = now;
+    }
+
+    /** Takes a published or scheduled article down, saying why; 409 for any other. */
+    void withdraw(String reason, Instant now) {
+        ArticleStatus current = effectiveStatus(now);
+        if (current != ArticleStatus.PUBLISHED && current != ArticleStatus.SCHEDULED) {
+            throw ProblemException.conflict("Only published or scheduled articles can be withdrawn; this one is "
+                    + current + ".");
+        }
+        status = ArticleStatus.WITHDRAWN.toString();
+        withdrawnAt = now;
+        withdrawalReason = reason.strip();
+        updatedAt = now;
+    }
+
+    /** Appends a correction note. */
+    void correct(String text, Instant now) {
+        Correction correction = new Correction();
+        correction.article = this;
+        correction.text = text.strip();
+        correction.createdAt = now;
+        corrections.add(correction);
+        updatedAt = now;
+    }
+
+    /** What remains once it is deleted at {@code now}: who may learn that it existed. */
+    ArticleTombstone tombstone(Instant now) {
+        ArticleTombstone tombstone = new ArticleTombstone();
+        tombstone.id = id;
+        tombstone.slug = slug;
+        tombstone.deletedAt = now;
+        tombstone.wasPublic = wasPublic(now);
+        tombstone.wasSyndicated = wasSyndicated(now);
+        return tombstone;
+    }
+
+    /** What anybody may read: published, out of embargo and not expired ({@link ArticleVisibility#IS_PUBLIC}). */
     public boolean isPublic(Instant now) {
-        return effectiveStatus(now) == ArticleStatus.PUBLISHED && !isEmbargoed(now) && !isExpired(now);
+        return ArticleVisibility.IS_PUBLIC.holds(this, now);
     }
 
     /**
@@ -178,46 +249,33 @@ public class Article extends PanacheEntityBase {
 
     /**
      * What partners receive: published and not expired, embargoed or not, and only when the rights allow
-     * syndication. Matches {@link ArticleVisibility#SYNDICATED}.
+     * syndication ({@link ArticleVisibility#IS_SYNDICATED}).
      */
     public boolean isSyndicated(Instant now) {
-        return effectiveStatus(now) == ArticleStatus.PUBLISHED && !isExpired(now) && effectiveRights().syndicatable();
-    }
-
-    /**
-     * When the article stopped being shown, or {@code now} if it still is: its withdrawal, or its expiry once passed.
-     */
-    private Instant shownUntil(Instant now) {
-        if (ArticleStatus.of(status) == ArticleStatus.WITHDRAWN && withdrawnAt != null) {
-            return withdrawnAt;
-        }
-        return isExpired(now) ? expiresAt : now;
+        return ArticleVisibility.IS_SYNDICATED.holds(this, now);
     }
 
     /** Whether the public could read it at some moment up to now (withdrawn or expired articles included). */
     public boolean wasPublic(Instant now) {
-        Instant until = shownUntil(now);
-        return publishedAt != null && !publishedAt.isAfter(until) && ArticleStatus.of(status) != ArticleStatus.DRAFT
-                && (embargoedUntil == null || !embargoedUntil.isAfter(until));
+        return ArticleVisibility.WAS_PUBLIC.holds(this, now);
     }
 
     /** Whether partners could receive it at some moment up to now, so far as its rights allow today. */
     public boolean wasSyndicated(Instant now) {
-        return publishedAt != null && !publishedAt.isAfter(shownUntil(now))
-                && ArticleStatus.of(status) != ArticleStatus.DRAFT && effectiveRights().syndicatable();
+        return ArticleVisibility.WAS_SYNDICATED.holds(this, now);
     }
 
     /** Whether the caller may learn that this article existed: 410 once withdrawn or expired, 404 otherwise. */
     public boolean wasShownTo(boolean partner, Instant now) {
-        return wasPublic(now) || partner && wasSyndicated(now);
+        return ArticleVisibility.wasShown(Audience.of(partner)).holds(this, now);
     }
 
     public boolean isEmbargoed(Instant now) {
-        return embargoedUntil != null && embargoedUntil.isAfter(now);
+        return !ArticleVisibility.OUT_OF_EMBARGO.holds(this, now);
     }
 
     public boolean isExpired(Instant now) {
-        return expiresAt != null && !expiresAt.isAfter(now);
+        return ArticleVisibility.EXPIRED.holds(this, now);
     }
 
     /** The attribution line the article must carry: its own, or its source's default. */

@@ -176,10 +176,11 @@ public class ArticleService {
         article.id = TimeOrderedIds.next();
         article.status = ArticleStatus.DRAFT.toString();
         article.createdAt = now;
-        article.slug = input.slug() != null ? claimSlug(input.slug()) : freeSlug(Slugs.fromHeadline(input.headline()));
+        article.slug = input.slug() != null ? ArticleSlug.claim(input.slug())
+                : ArticleSlug.freeFrom(Slugs.fromHeadline(input.headline()));
         apply(article, input, now);
         article.persist();
-        recordSlug(article, now);
+        ArticleSlug.record(article, now);
         flush(article);
         if (article.translationOf != null) {
             rereadTranslations(article);
@@ -190,36 +191,25 @@ public class ArticleService {
     @Transactional
     @Audited(action = "article.update", target = "article")
     public ArticleView update(String idOrSlug, JsonNode patch, String ifMatch) throws JsonProcessingException {
-        Article article = forWrite(idOrSlug);
-        Preconditions.requireIfMatch(ifMatch, article.version, "article");
-        ArticleInput current = ArticleInput.of(article);
-        if (patch != null && patch.hasNonNull("bodyText") && patch.hasNonNull("bodyHtml")) {
-            throw bothBodies();
-        }
-        ArticleInput base = patch != null && patch.hasNonNull("bodyText") ? current.withoutBody() : current;
-        ArticleInput merged = mergePatch.apply(base, patch, ArticleInput.class);
-        if (merged.translationOf() != null) {
-            // The original may be named by slug: the same original is no change.
-            merged = merged.withTranslationOf(ArticleSlug.articleIdOf(merged.translationOf()).map(UUID::toString)
-                    .orElse(merged.translationOf()));
-        }
-        Instant now = now();
-        boolean wasSyndicated = article.isSyndicated(now);
-        if (!merged.equals(current)) {
+        return write(idOrSlug, ifMatch, true, ArticleChanged.Action.UPDATED, (article, now) -> {
+            if (patch != null && patch.hasNonNull("bodyText") && patch.hasNonNull("bodyHtml")) {
+                throw bothBodies();
+            }
+            ArticleInput current = ArticleInput.of(article);
+            ArticleInput base = patch != null && patch.hasNonNull("bodyText") ? current.withoutBody() : current;
+            ArticleInput merged = mergePatch.apply(base, patch, ArticleInput.class);
+            if (merged.translationOf() != null) {
+                // The original may be named by slug: the same original is no change.
+                merged = merged.withTranslationOf(ArticleSlug.articleIdOf(merged.translationOf()).map(UUID::toString)
+                        .orElse(merged.translationOf()));
+            }
+            if (merged.equals(current)) {
+                return false;
+            }
             if (merged.slug() == null) {
                 throw ProblemException.invalidBody("slug", "cannot be removed; give a new slug instead");
             }
-            if (!merged.slug().equals(article.slug)) {
-                // An article may take back one of its own former slugs, which is already recorded as its own.
-                Optional<ArticleSlug> known = ArticleSlug.findBySlug(merged.slug());
-                if (known.isPresent() && !known.get().articleId.equals(article.id)) {
-                    throw slugTaken(merged.slug());
-                }
-                article.slug = merged.slug();
-                if (known.isEmpty()) {
-                    recordSlug(article, now);
-                }
-            }
+            ArticleSlug.move(article, merged.slug(), now);
             UUID originalBefore = article.translationOf;
             forgetTranslations(article);
             apply(article, merged, now);
@@ -227,110 +217,89 @@ public class ArticleService {
             if (!Objects.equals(originalBefore, article.translationOf)) {
                 rereadTranslations(article);
             }
-            changes.fire(new ArticleChanged(article, ArticleChanged.Action.UPDATED, wasSyndicated, now));
-        }
-        return ArticleView.from(article, now, site);
+            return true;
+        }).view();
     }
 
     @Transactional
     @Audited(action = "article.publish", target = "article")
     public ArticleView publish(String idOrSlug, PublishRequest request, String ifMatch) {
-        Article article = forWrite(idOrSlug);
-        Preconditions.checkIfMatch(ifMatch, article.version, "article");
-        Instant now = now();
-        Instant at = request == null ? null : request.publishAt();
-        Instant embargoedUntil = request == null ? null : request.embargoedUntil();
-        ArticleStatus status = article.effectiveStatus(now);
-        boolean wasSyndicated = article.isSyndicated(now);
-        if (at != null && at.isBefore(now.minus(clockSkew))) {
-            throw ProblemException.invalidBody("publishAt", "must be in the future; leave it out to publish now");
-        }
-        if (embargoedUntil != null && !embargoedUntil.isAfter(now)) {
-            throw ProblemException.invalidBody("embargoedUntil", "must be in the future; leave it out for no embargo");
-        }
-        boolean later = at != null && at.isAfter(now.plus(clockSkew));
-        if (status == ArticleStatus.PUBLISHED) {
-            throw ProblemException.conflict("The article is already published" + (later
-                    ? "; withdraw it first to schedule it again." : "."));
-        }
-        if (later) {
-            article.status = ArticleStatus.SCHEDULED.toString();
-            article.publishedAt = StoredTime.of(at);
-        } else {
-            article.status = ArticleStatus.PUBLISHED.toString();
-            // A republished article keeps its first publication time, so keyset pages stay in place.
-            if (status != ArticleStatus.WITHDRAWN || article.publishedAt == null) {
-                article.publishedAt = now;
-            }
-        }
-        article.embargoedUntil = StoredTime.of(embargoedUntil);
-        article.withdrawnAt = null;
-        article.withdrawalReason = null;
-        article.updatedAt = now;
-        article.flush();
-        forgetTranslations(article);
-        changes.fire(new ArticleChanged(article, ArticleChanged.Action.PUBLISHED, wasSyndicated, now));
-        return ArticleView.from(article, now, site);
+        return write(idOrSlug, ifMatch, false, ArticleChanged.Action.PUBLISHED, (article, now) -> {
+            article.publish(request == null ? null : request.publishAt(),
+                    request == null ? null : request.embargoedUntil(), now, clockSkew);
+            forgetTranslations(article);
+            return true;
+        }).view();
     }
 
     @Transactional
     @Audited(action = "article.withdraw", target = "article")
     public ArticleView withdraw(String idOrSlug, WithdrawRequest request, String ifMatch) {
         validator.validate(request);
-        Article article = forWrite(idOrSlug);
-        Preconditions.checkIfMatch(ifMatch, article.version, "article");
-        Instant now = now();
-        ArticleStatus status = article.effectiveStatus(now);
-        boolean wasSyndicated = article.isSyndicated(now);
-        if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SCHEDULED) {
-            throw ProblemException.conflict("Only published or scheduled articles can be withdrawn; this one is " + status + ".");
-        }
-        article.status = ArticleStatus.WITHDRAWN.toString();
-        article.withdrawnAt = now;
-        article.withdrawalReason = request.reason().strip();
-        article.updatedAt = now;
-        article.flush();
-        forgetTranslations(article);
-        changes.fire(new ArticleChanged(article, ArticleChanged.Action.WITHDRAWN, wasSyndicated, now));
-        return ArticleView.from(article, now, site);
+        return write(idOrSlug, ifMatch, false, ArticleChanged.Action.WITHDRAWN, (article, now) -> {
+            article.withdraw(request.reason(), now);
+            forgetTranslations(article);
+            return true;
+        }).view();
     }
 
     @Transactional
     @Audited(action = "article.correct", target = "article")
     public ArticleView correct(String idOrSlug, CorrectionInput input, String ifMatch) {
         validator.validate(input);
-        Article article = forWrite(idOrSlug);
-        Preconditions.checkIfMatch(ifMatch, article.version, "article");
-        Instant now = now();
-        boolean wasSyndicated = article.isSyndicated(now);
-        Correction correction = new Correction();
-        correction.article = article;
-        correction.text = input.text().strip();
-        correction.createdAt = now;
-        article.corrections.add(correction);
-        article.updatedAt = now;
-        article.flush();
-        changes.fire(new ArticleChanged(article, ArticleChanged.Action.CORRECTED, wasSyndicated, now));
-        return ArticleView.from(article, now, site);
+        return write(idOrSlug, ifMatch, false, ArticleChanged.Action.CORRECTED, (article, now) -> {
+            article.correct(input.text(), now);
+            return true;
+        }).view();
     }
 
     @Transactional
     @Audited(action = "article.delete", target = "article")
     public void delete(String idOrSlug, String ifMatch) {
+        write(idOrSlug, ifMatch, true, ArticleChanged.Action.DELETED, (article, now) -> {
+            article.tombstone(now).persist();
+            forgetTranslations(article);
+            article.delete();
+            return true;
+        });
+    }
+
+    /**
+     * One write to an existing article, applied at {@code now}; false when it turned out to change nothing. It may
+     * throw what reading its input throws ({@code E}).
+     */
+    @FunctionalInterface
+    private interface Change<E extends Exception> {
+        boolean apply(Article article, Instant now) throws E;
+    }
+
+    /** An article as a write left it, the time of the write, and the site its page would be on. */
+    private record Written(Article article, Instant now, SiteLinks site) {
+        ArticleView view() {
+            return ArticleView.from(article, now, site);
+        }
+    }
+
+    /**
+     * Every write to an existing article: find it for writing (410 if deleted), check If-Match (required, or only
+     * when sent), take the time, apply the change, flush, and tell observers what partners could see before and
+     * what now ({@link ArticleChanged}, in the same transaction). A change that changes nothing is not told.
+     */
+    private <E extends Exception> Written write(String idOrSlug, String ifMatch, boolean ifMatchRequired,
+            ArticleChanged.Action action, Change<E> change) throws E {
         Article article = forWrite(idOrSlug);
-        Preconditions.requireIfMatch(ifMatch, article.version, "article");
+        if (ifMatchRequired) {
+            Preconditions.requireIfMatch(ifMatch, article.version, "article");
+        } else {
+            Preconditions.checkIfMatch(ifMatch, article.version, "article");
+        }
         Instant now = now();
         boolean wasSyndicated = article.isSyndicated(now);
-        ArticleTombstone tombstone = new ArticleTombstone();
-        tombstone.id = article.id;
-        tombstone.slug = article.slug;
-        tombstone.deletedAt = now;
-        tombstone.wasPublic = article.wasPublic(now);
-        tombstone.wasSyndicated = article.wasSyndicated(now);
-        tombstone.persist();
-        forgetTranslations(article);
-        article.delete();
-        changes.fire(new ArticleChanged(article, ArticleChanged.Action.DELETED, wasSyndicated, now));
+        if (change.apply(article, now)) {
+            flush(article);
+            changes.fire(new ArticleChanged(ArticleChanged.Snapshot.of(article, now), action, wasSyndicated, now));
+        }
+        return new Written(article, now, site);
     }
 
     private Article forWrite(String idOrSlug) {
@@ -500,38 +469,6 @@ public class ArticleService {
                     errors, Map.of());
         }
         return found;
-    }
-
-    private static String claimSlug(String slug) {
-        if (ArticleSlug.findBySlug(slug).isPresent()) {
-            throw slugTaken(slug);
-        }
-        return slug;
-    }
-
-    private static ProblemException slugTaken(String slug) {
-        return new ProblemException(ProblemType.CONFLICT, "The slug '" + slug + "' is or was used by another article; "
-                + "choose another.", List.of(new FieldError("body", "slug", "already taken")), Map.of());
-    }
-
-    private static String freeSlug(String base) {
-        Set<String> taken = new HashSet<>(ArticleSlug.takenLike(base));
-        if (!taken.contains(base)) {
-            return base;
-        }
-        int n = 2;
-        while (taken.contains(base + "-" + n)) {
-            n++;
-        }
-        return base + "-" + n;
-    }
-
-    private static void recordSlug(Article article, Instant now) {
-        ArticleSlug slug = new ArticleSlug();
-        slug.slug = article.slug;
-        slug.articleId = article.id;
-        slug.createdAt = now;
-        slug.persist();
     }
 
     /** 410 for a deleted article the caller could have seen (editors: any), 404 for everything else. */

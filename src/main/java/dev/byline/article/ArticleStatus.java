@@ -14,6 +14,11 @@ public enum ArticleStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether {@code stored}, a status column's value, is this status. */
+    public boolean is(String stored) {
+        return toString().equals(stored);
+    }
+
     @JsonCreator
     public static ArticleStatus of(String value) {
         for (ArticleStatus status : values()) {

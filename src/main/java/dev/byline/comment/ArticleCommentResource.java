@@ -32,16 +32,18 @@ public class ArticleCommentResource {
     private static final int MAX_REPLIES = 10;
 
     private final CommentService comments;
+    private final CommentThreads threads;
     private final CommentRateLimit rateLimit;
     private final Representations representations;
     private final SecurityIdentity identity;
     private final BylineConfig config;
     private final ReadCaches caches;
 
-    public ArticleCommentResource(CommentService comments, CommentRateLimit rateLimit, Representations representations,
-            SecurityIdentity identity, BylineConfig config, ReadCaches caches) {
+    public ArticleCommentResource(CommentService comments, CommentThreads threads, CommentRateLimit rateLimit,
+            Representations representations, SecurityIdentity identity, BylineConfig config, ReadCaches caches) {
         this.caches = caches;
         this.comments = comments;
+        this.threads = threads;
         this.rateLimit = rateLimit;
         this.representations = representations;
         this.identity = identity;
@@ -56,7 +58,7 @@ public class ArticleCommentResource {
         int repliesEach = replies(replies);
         // A thread page is the same for every reader: built once per change, whoever asks.
         ReadCaches.Body page = caches.page("thread " + idOrSlug + "?" + uri.getRequestUri().getRawQuery(),
-                () -> comments.thread(idOrSlug, sort, size, repliesEach, cursor));
+                () -> threads.thread(idOrSlug, sort, size, repliesEach, cursor));
         return PageLinks.withNext(Representations.ofJson(page.bytes()).tag(page.tag())
                 .cache(Caching.publicFor(config.cacheMaxAge())).answer(request), uri, page.next());
     }

@@ -1,6 +1,8 @@
 package dev.byline.comment;
 
 import dev.byline.article.ArticlePart;
+import dev.byline.web.ProblemException;
+import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -97,12 +99,32 @@ public class Comment extends PanacheEntityBase implements ArticlePart {
         return isApproved() || replyCount > 0;
     }
 
-    /** The ancestors of this comment, nearest last. */
     @Override
     public UUID articleId() {
         return articleId;
     }
 
+    /** Moves the comment to {@code next}, keeping the approved counts of its article and ancestors in step. */
+    void moveTo(CommentStatus next) {
+        boolean was = isApproved();
+        status = next.toString();
+        boolean is = isApproved();
+        if (was != is) {
+            adjustApprovedCounts(this, is ? 1 : -1);
+        }
+    }
+
+    /** The comment an id in a URL names; 404 for what is not an id, like for an unknown one. */
+    static UUID idOf(String id) {
+        return Uuids.parse(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The one answer for a comment the caller may not see, whether or not it exists. */
+    static ProblemException notFound(String id) {
+        return ProblemException.notFound("There is no comment '" + id + "' that you may see.");
+    }
+
+    /** The ancestors of this comment, nearest last. */
     public List<UUID> ancestors() {
         return path.subList(0, path.size() - 1);
     }

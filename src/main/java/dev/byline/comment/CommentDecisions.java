@@ -12,7 +12,7 @@ public class CommentDecisions {
     @Transactional(Transactional.TxType.MANDATORY)
     @Audited(action = "comment.moderate", target = "comment")
     public ModerationItem decide(Comment comment, ModerationInput input) {
-        CommentService.changeStatus(comment, input.target());
+        comment.moveTo(input.target());
         comment.moderationReason = input.reason() == null || input.reason().isBlank() ? null
                 : CommentText.normalise(input.reason());
         comment.moderatedAt = StoredTime.now();

@@ -63,7 +63,7 @@ public class CommentModeration {
     @Transactional
     public ModerationItem moderate(String id, ModerationInput input) {
         validator.validate(input);
-        Comment comment = Comment.findForUpdate(CommentService.parseId(id)).orElseThrow(() -> CommentService.notFound(id));
+        Comment comment = Comment.findForUpdate(Comment.idOf(id)).orElseThrow(() -> Comment.notFound(id));
         if (comment.status() == CommentStatus.DELETED) {
             throw ProblemException.conflict("The author deleted this comment; there is nothing left to moderate.");
         }

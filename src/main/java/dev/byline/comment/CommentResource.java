@@ -35,6 +35,8 @@ public class CommentResource {
     static final String TOKEN_HEADER = "X-Comment-Token";
 
     private final CommentService comments;
+    private final CommentThreads threads;
+    private final CommentReports reports;
     private final CommentModeration moderation;
     private final CommentRateLimit rateLimit;
     private final Representations representations;
@@ -42,10 +44,13 @@ public class CommentResource {
     private final BylineConfig config;
     private final ReadCaches caches;
 
-    public CommentResource(CommentService comments, CommentModeration moderation, CommentRateLimit rateLimit,
-            Representations representations, SecurityIdentity identity, BylineConfig config, ReadCaches caches) {
+    public CommentResource(CommentService comments, CommentThreads threads, CommentReports reports,
+            CommentModeration moderation, CommentRateLimit rateLimit, Representations representations,
+            SecurityIdentity identity, BylineConfig config, ReadCaches caches) {
         this.caches = caches;
         this.comments = comments;
+        this.threads = threads;
+        this.reports = reports;
         this.moderation = moderation;
         this.rateLimit = rateLimit;
         this.representations = representations;
@@ -69,7 +74,7 @@ public class CommentResource {
         int size = QueryParams.pageSize(limit);
         // The same for every reader: built once per change, whoever asks.
         ReadCaches.Body page = caches.page("replies " + id + "?" + uri.getRequestUri().getRawQuery(),
-                () -> comments.replies(id, size, cursor));
+                () -> threads.replies(id, size, cursor));
         return PageLinks.withNext(Representations.ofJson(page.bytes()).tag(page.tag())
                 .cache(Caching.publicFor(config.cacheMaxAge())).answer(request), uri, page.next());
     }
@@ -95,7 +100,7 @@ public class CommentResource {
     public Response report(@PathParam("id") String id, ReportInput input, @Context HttpServerRequest http) {
         String subject = rateLimit.subject(identity, http);
         var limits = rateLimit.take(subject);
-        comments.report(id, input, subject);
+        reports.report(id, input, subject);
         Response.ResponseBuilder response = Response.accepted();
         limits.forEach(response::header);
         return response.build();

@@ -1,84 +1,56 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
-import dev.byline.Digests;
 import dev.byline.StoredTime;
-import dev.byline.article.ArticleVisibility;
 import dev.byline.database.TimeOrderedIds;
-import dev.byline.web.CursorCodec;
 import dev.byline.web.InputValidator;
-import dev.byline.web.Page;
 import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The rules of discussion: reading threads, posting with normalisation and anti-abuse checks, edits, deletions, reports. */
+/**
+ * What authors do: post with normalisation and anti-abuse checks, then edit or delete with the edit token given once
+ * ({@link EditTokens}); and reading one comment, in full for its author and moderators. Threads are
+ * {@link CommentThreads}, reports {@link CommentReports}, moderators' work {@link CommentModeration}.
+ */
 @ApplicationScoped
 public class CommentService {
 
     static final int MAX_BODY = 5000;
     static final int MAX_NAME = 80;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int RECENT_COMMENTS_COMPARED = 20;
 
     private final InputValidator validator;
     private final ClientHashes hashes;
     private final BylineConfig.Comments config;
-    private final CommentThreads threads;
 
-    public CommentService(InputValidator validator, ClientHashes hashes, BylineConfig config, CursorCodec cursors) {
+    public CommentService(InputValidator validator, ClientHashes hashes, BylineConfig config) {
         this.validator = validator;
         this.hashes = hashes;
         this.config = config.comments();
-        this.threads = new CommentThreads(cursors);
-    }
-
-    /** A page of top-level comments with their first replies: two statements, the article and the page. */
-    @Transactional
-    public Page<CommentView> thread(String idOrSlug, String sort, int limit, int replies, String cursor) {
-        CommentThreads.Sort order = CommentThreads.Sort.parse(sort);
-        CommentedArticle article = CommentedArticle.findPublic(idOrSlug);
-        return threads.page(article.id(), order, limit, replies, cursor);
-    }
-
-    /** Everything below one visible comment, in thread order: two statements. */
-    @Transactional
-    public Page<CommentView> replies(String id, int limit, String cursor) {
-        UUID commentId = parseId(id);
-        var query = Comment.getEntityManager().createNativeQuery("select cast(c.path as text), c.root_id from comment c"
-                + " join article a on a.id = c.article_id where c.id = ?1 and c.visible"
-                + " and " + ArticleVisibility.PUBLIC);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setParameter(1, commentId).getResultList();
-        if (rows.isEmpty()) {
-            throw notFound(id);
-        }
-        return threads.replies(commentId, (String) rows.get(0)[0], (UUID) rows.get(0)[1], limit, cursor);
     }
 
     /** One comment: the public view, or the real status and the moderator's reason for its author and moderators. */
     @Transactional
     public CommentView read(String id, String token, boolean moderator) {
-        Comment comment = Comment.<Comment>findByIdOptional(parseId(id)).orElseThrow(() -> notFound(id));
-        if (moderator || token != null && tokenMatches(comment, token)) {
+        Comment comment = Comment.<Comment>findByIdOptional(Comment.idOf(id)).orElseThrow(() -> Comment.notFound(id));
+        if (moderator || token != null && EditTokens.matches(comment, token)) {
             return CommentView.privateOf(comment);
         }
         CommentedArticle article = CommentedArticle.find(comment.articleId.toString());
         if (!comment.isVisible() || article == null || !article.isPublic()) {
-            throw notFound(id);
+            throw Comment.notFound(id);
         }
         return CommentView.publicOf(comment);
     }
@@ -135,8 +107,8 @@ public class CommentService {
         comment.createdAt = now;
         comment.clientHash = clientHash;
         comment.clientHashExpiresAt = hashes.expiry(now);
-        String token = newToken();
-        comment.editTokenHash = Digests.sha256(token);
+        String token = EditTokens.issue();
+        comment.editTokenHash = EditTokens.hash(token);
         comment.status = CommentStatus.PENDING.toString();
         if (honeypot) {
             comment.status = CommentStatus.SPAM.toString();
@@ -146,7 +118,7 @@ public class CommentService {
         }
         comment.persist();
         if (!honeypot && comment.heldFor == null) {
-            changeStatus(comment, CommentStatus.APPROVED);
+            comment.moveTo(CommentStatus.APPROVED);
         }
         CommentView view = CommentView.privateOf(comment).withEditToken(token);
         // A bot that filled the honeypot learns nothing: its comment looks held like any other.
@@ -180,7 +152,7 @@ public class CommentService {
         String hold = holdReason(body, article);
         if (hold != null && comment.status() == CommentStatus.APPROVED) {
             comment.heldFor = hold;
-            changeStatus(comment, CommentStatus.PENDING);
+            comment.moveTo(CommentStatus.PENDING);
         }
         return CommentView.privateOf(comment);
     }
@@ -189,7 +161,7 @@ public class CommentService {
     @Transactional
     public void delete(String id, String token) {
         Comment comment = ownComment(id, token);
-        changeStatus(comment, CommentStatus.DELETED);
+        comment.moveTo(CommentStatus.DELETED);
         comment.authorName = "";
         comment.authorEmail = null;
         comment.bodyText = "";
@@ -198,41 +170,6 @@ public class CommentService {
         comment.moderationReason = null;
         comment.clientHash = null;
         comment.clientHashExpiresAt = null;
-    }
-
-    /** A reader reports a visible comment; enough distinct reporters send it back to the moderation queue. */
-    @Transactional
-    public void report(String id, ReportInput input, String reporter) {
-        validator.validate(input);
-        Comment comment = Comment.findForUpdate(parseId(id)).orElseThrow(() -> notFound(id));
-        CommentedArticle article = CommentedArticle.find(comment.articleId.toString());
-        boolean backInQueue = comment.status() == CommentStatus.PENDING && "reports".equals(comment.heldFor);
-        if (!(comment.isApproved() || backInQueue) || article == null || !article.isPublic()) {
-            throw notFound(id);
-        }
-        Instant now = StoredTime.now();
-        int added = Comment.getEntityManager().createNativeQuery("insert into comment_report (comment_id, reporter_hash,"
-                + " reason, created_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
-                .setParameter(1, comment.id).setParameter(2, hashes.of(reporter))
-                .setParameter(3, CommentText.normalise(input.reason())).setParameter(4, now).executeUpdate();
-        if (added == 0) {
-            return;
-        }
-        comment.reportCount++;
-        if (comment.isApproved() && comment.reportCount >= config.reportThreshold()) {
-            comment.heldFor = "reports";
-            changeStatus(comment, CommentStatus.PENDING);
-        }
-    }
-
-    /** Moves a comment to {@code next}, keeping the approved counts of its article and ancestors in step. */
-    static void changeStatus(Comment comment, CommentStatus next) {
-        boolean was = comment.isApproved();
-        comment.status = next.toString();
-        boolean is = comment.isApproved();
-        if (was != is) {
-            Comment.adjustApprovedCounts(comment, is ? 1 : -1);
-        }
     }
 
     private Comment replyTarget(UUID parentId, CommentedArticle article) {
@@ -273,11 +210,11 @@ public class CommentService {
     }
 
     private Comment ownComment(String id, String token) {
-        Comment comment = Comment.findForUpdate(parseId(id)).orElseThrow(() -> notFound(id));
+        Comment comment = Comment.findForUpdate(Comment.idOf(id)).orElseThrow(() -> Comment.notFound(id));
         if (token == null || token.isBlank()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Send the comment's edit token in X-Comment-Token.");
         }
-        if (!tokenMatches(comment, token)) {
+        if (!EditTokens.matches(comment, token)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "The X-Comment-Token is not this comment's edit token.");
         }
         return comment;
@@ -311,27 +248,4 @@ public class CommentService {
                 : errors.size() + " fields are invalid: " + String.join(", ", errors.stream().map(FieldError::field).toList()) + ".";
         throw new ProblemException(ProblemType.VALIDATION, detail, errors, Map.of());
     }
-
-    static UUID parseId(String id) {
-        UUID uuid = Uuids.parse(id).orElse(null);
-        if (uuid == null) {
-            throw notFound(id);
-        }
-        return uuid;
-    }
-
-    static ProblemException notFound(String id) {
-        return ProblemException.notFound("There is no comment '" + id + "' that you may see.");
-    }
-
-    private static boolean tokenMatches(Comment comment, String token) {
-        return Digests.equal(Digests.sha256(token), comment.editTokenHash);
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return "bct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
 }

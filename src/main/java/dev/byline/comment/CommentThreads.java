@@ -1,12 +1,16 @@
 package dev.byline.comment;
 
+import dev.byline.article.ArticleVisibility;
 import dev.byline.database.SqlValues;
 import dev.byline.web.CursorCodec;
 import dev.byline.web.Page;
 import dev.byline.web.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +18,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads threads for the public in one statement per page whatever the thread's size: a keyset page of top-level
- * comments with, through LEFT JOIN LATERAL, the first replies of each in thread (path) order. Indexes in V3.
+ * Reads threads for the public, owning all thread SQL: the article (or comment) they hang from, then one statement
+ * per page whatever the thread's size, a keyset page of top-level comments with, through LEFT JOIN LATERAL, the first
+ * replies of each in thread (path) order. Indexes in V3.
  */
-final class CommentThreads {
+@ApplicationScoped
+public class CommentThreads {
 
     /** The depth-first successor bound of a subtree: no id sorts after this one. */
     private static final String LAST_ID = "'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid";
@@ -58,8 +64,29 @@ final class CommentThreads {
 
     private final CursorCodec cursors;
 
-    CommentThreads(CursorCodec cursors) {
+    public CommentThreads(CursorCodec cursors) {
         this.cursors = cursors;
+    }
+
+    /** A page of top-level comments with their first replies: two statements, the article and the page. */
+    @Transactional
+    public Page<CommentView> thread(String idOrSlug, String sort, int limit, int replies, String cursor) {
+        Sort order = Sort.parse(sort);
+        CommentedArticle article = CommentedArticle.findPublic(idOrSlug);
+        return page(article.id(), order, limit, replies, cursor);
+    }
+
+    /** Everything below one visible comment of an article anybody may read, in thread order: two statements. */
+    @Transactional
+    public Page<CommentView> replies(String id, int limit, String cursor) {
+        UUID commentId = Comment.idOf(id);
+        List<Object[]> rows = run("select cast(c.path as text), c.root_id from comment c"
+                + " join article a on a.id = c.article_id where c.id = ?1 and c.visible"
+                + " and " + ArticleVisibility.PUBLIC, List.of(commentId));
+        if (rows.isEmpty()) {
+            throw Comment.notFound(id);
+        }
+        return subtree(commentId, (String) rows.get(0)[0], (UUID) rows.get(0)[1], limit, cursor);
     }
 
     static String repliesScope(UUID commentId) {
@@ -70,7 +97,7 @@ final class CommentThreads {
         return "comment-thread:" + articleId + ":" + sort.label();
     }
 
-    Page<CommentView> page(UUID articleId, Sort sort, int limit, int replies, String cursor) {
+    private Page<CommentView> page(UUID articleId, Sort sort, int limit, int replies, String cursor) {
         String scope = threadScope(articleId, sort);
         List<Object> params = new ArrayList<>(List.of(articleId));
         String after = "";
@@ -98,7 +125,7 @@ final class CommentThreads {
             roots.putIfAbsent(rootId, row);
             List<Object[]> list = repliesOf.computeIfAbsent(rootId, k -> new ArrayList<>());
             if (row[WIDTH] != null) {
-                list.add(java.util.Arrays.copyOfRange(row, WIDTH, 2 * WIDTH));
+                list.add(Arrays.copyOfRange(row, WIDTH, 2 * WIDTH));
             }
         }
         boolean more = roots.size() > limit;
@@ -127,7 +154,7 @@ final class CommentThreads {
     }
 
     /** Everything under one comment, depth first: a path range that stops at the end of its subtree. */
-    Page<CommentView> replies(UUID commentId, String commentPath, UUID rootId, int limit, String cursor) {
+    private Page<CommentView> subtree(UUID commentId, String commentPath, UUID rootId, int limit, String cursor) {
         String scope = repliesScope(commentId);
         String after = cursor == null ? commentPath : cursors.decode(scope, cursor, 1).text(0);
         if (!after.startsWith(commentPath.substring(0, commentPath.length() - 1))) {
@@ -155,9 +182,4 @@ final class CommentThreads {
                 (String) r[5], (String) r[6], SqlValues.instant(r[7]), r[8] == null ? null : SqlValues.instant(r[8]),
                 ((Number) r[9]).intValue());
     }
-
-
-
-
-
 }

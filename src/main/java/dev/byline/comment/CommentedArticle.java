@@ -1,6 +1,8 @@
 package dev.byline.comment;
 
-import dev.byline.article.ArticleVisibility;
+import dev.byline.article.ArticleAccess;
+import dev.byline.article.ArticleTombstone;
+import dev.byline.article.Audience;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.Uuids;
@@ -8,26 +10,36 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import java.util.List;
 import java.util.UUID;
 
-/** What the comment rules need to know about an article, read in one statement by id or by current or former slug. */
-record CommentedArticle(UUID id, boolean isPublic, boolean withdrawn, boolean commentsOpen, String moderation) {
+/**
+ * What the comment rules need to know about an article, read in one statement by id or by current or former slug,
+ * with the public's {@link ArticleAccess} verdict computed by the database from the same rule as the article's own.
+ */
+record CommentedArticle(UUID id, ArticleAccess access, boolean commentsOpen, String moderation) {
 
-    private static final String COLUMNS = "select a.id, (" + ArticleVisibility.PUBLIC + "),"
-            + " (a.status = 'withdrawn' or a.status in ('published', 'scheduled') and a.published_at <= now()"
-            + " and a.expires_at <= now()), a.comments_open, a.comment_moderation from article a where ";
+    private static final String COLUMNS = "select a.id, " + ArticleAccess.sql(Audience.PUBLIC)
+            + ", a.comments_open, a.comment_moderation from article a where ";
+
+    /** Whether anybody may read the article, and so its comments. */
+    boolean isPublic() {
+        return access == ArticleAccess.SHOWN;
+    }
 
     /**
-     * The article readers may comment on; 404 for unknown ids, drafts, articles not yet due and embargoed ones, 410
-     * when withdrawn or expired.
+     * The article readers may comment on, answered like the article itself: 404 for unknown ids and for what the
+     * public never saw (drafts, articles not yet due, embargoed ones), 410 when withdrawn, expired or deleted after
+     * the public could read it.
      */
     static CommentedArticle findPublic(String idOrSlug) {
         CommentedArticle article = find(idOrSlug);
-        if (article == null || !article.isPublic() && !article.withdrawn()) {
-            throw ProblemException.notFound("There is no published article '" + idOrSlug + "'.");
+        if (article == null) {
+            boolean wasPublic = ArticleTombstone.findFor(idOrSlug).filter(t -> t.shownTo(false)).isPresent();
+            throw wasPublic ? gone(idOrSlug) : notFound(idOrSlug);
         }
-        if (!article.isPublic()) {
-            throw new ProblemException(ProblemType.GONE, "The article '" + idOrSlug + "' was withdrawn or has expired, with its comments.");
-        }
-        return article;
+        return switch (article.access()) {
+            case SHOWN -> article;
+            case WITHDRAWN, EXPIRED -> throw gone(idOrSlug);
+            case HIDDEN -> throw notFound(idOrSlug);
+        };
     }
 
     static CommentedArticle find(String idOrSlug) {
@@ -41,7 +53,16 @@ record CommentedArticle(UUID id, boolean isPublic, boolean withdrawn, boolean co
             return null;
         }
         Object[] row = rows.get(0);
-        return new CommentedArticle((UUID) row[0], Boolean.TRUE.equals(row[1]), Boolean.TRUE.equals(row[2]),
-                Boolean.TRUE.equals(row[3]), (String) row[4]);
+        return new CommentedArticle((UUID) row[0], ArticleAccess.named(row[1]), Boolean.TRUE.equals(row[2]),
+                (String) row[3]);
+    }
+
+    private static ProblemException notFound(String idOrSlug) {
+        return ProblemException.notFound("There is no published article '" + idOrSlug + "'.");
+    }
+
+    private static ProblemException gone(String idOrSlug) {
+        return new ProblemException(ProblemType.GONE,
+                "The article '" + idOrSlug + "' was withdrawn, has expired or was deleted, with its comments.");
     }
 }

@@ -1,13 +1,12 @@
 package dev.byline.syndication;
 
-import dev.byline.article.Article;
 import dev.byline.article.ArticleChanged;
+import dev.byline.article.ArticleChanged.Snapshot;
 import dev.byline.article.ArticleVisibility;
 import dev.byline.source.SourceDefaultsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 
 /**
  * Writes the change feed in the same transaction as each change to what partners see. Long-polling readers on every
@@ -27,8 +26,8 @@ public class ChangeLog {
 
     /** Turns an editorial action into what it means for partners, judged by visibility before and after. */
     void articleChanged(@Observes ArticleChanged change) {
-        Article article = change.article();
-        boolean visibleNow = change.action() != ArticleChanged.Action.DELETED && article.isSyndicated(change.at());
+        Snapshot article = change.article();
+        boolean visibleNow = change.action() != ArticleChanged.Action.DELETED && article.syndicated();
         ChangeKind kind;
         if (!change.wasSyndicated() && !visibleNow) {
             return; // a draft, a scheduled article not yet due, a non-syndicatable one: partners never knew of it
@@ -39,13 +38,13 @@ public class ChangeLog {
                 case DELETED -> ChangeKind.DELETED;
                 case WITHDRAWN -> ChangeKind.WITHDRAWN;
                 // An edit took it away: an expiry moved into the past, or rights that no longer allow syndication.
-                default -> article.isExpired(change.at()) ? ChangeKind.EXPIRED : ChangeKind.WITHDRAWN;
+                default -> article.expired() ? ChangeKind.EXPIRED : ChangeKind.WITHDRAWN;
             };
         } else {
             kind = change.action() == ArticleChanged.Action.CORRECTED ? ChangeKind.CORRECTED : ChangeKind.UPDATED;
         }
         lockFeed();
-        record(article, kind, change.at());
+        record(article, kind);
     }
 
     /**
@@ -94,17 +93,17 @@ public class ChangeLog {
     }
 
     /** Appends one change; the caller holds the lock ({@link #lockFeed()}). */
-    void record(Article article, ChangeKind kind, Instant at) {
+    void record(Snapshot article, ChangeKind kind) {
         // The time is the database's clock when the row is written under the lock, so that it grows with seq and a
         // page's Last-Modified never goes back; the editor's write time may be older than an earlier seq's.
         entityManager.createNativeQuery("""
                 insert into article_change (article_id, kind, version, at, slug, embargoed_until)
                 values (?1, ?2, ?3, clock_timestamp(), ?4, cast(?5 as timestamptz))""")
-                .setParameter(1, article.id)
+                .setParameter(1, article.id())
                 .setParameter(2, kind.toString())
-                .setParameter(3, article.version)
-                .setParameter(4, article.slug)
-                .setParameter(5, kind.keeps() && article.isEmbargoed(at) ? article.embargoedUntil : null)
+                .setParameter(3, article.version())
+                .setParameter(4, article.slug())
+                .setParameter(5, kind.keeps() ? article.embargoedUntil() : null)
                 .executeUpdate();
     }
 }

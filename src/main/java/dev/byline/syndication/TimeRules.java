@@ -1,6 +1,7 @@
 package dev.byline.syndication;
 
 import dev.byline.article.Article;
+import dev.byline.article.ArticleChanged.Snapshot;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,12 +11,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Makes time-driven changes visible on the change feed: a scheduled article whose time has come is published, and
- * an article whose expiry has passed is announced as expired. Lists and feeds already follow the clock in their
- * queries; this job only tells partners, a few seconds late at most.
+ * Announces on the change feed the articles whose expiry has passed. Lists and feeds already follow the clock in
+ * their queries; this job only tells partners, a few seconds late at most. (Scheduled articles are published by the
+ * article package's {@code ScheduledPublication}, which the change feed hears like any publication.)
  *
- * <p>Safe with several instances: the promotion re-checks the status under the row lock, and the expiry check runs
- * under the change feed's lock, so each change is announced once.
+ * <p>Safe with several instances: the check runs again under the change feed's lock, so each expiry is announced
+ * once.
  */
 @ApplicationScoped
 public class TimeRules {
@@ -33,15 +34,6 @@ public class TimeRules {
     @Transactional
     public void apply() {
         Instant now = Instant.now();
-        // Stored as 'published' from now on, so this runs once per article. The version moves too: an editor's
-        // write that read the row before this commit would otherwise pass its version check and store
-        // 'scheduled' again, and the next run would announce the article a second time. That editor now gets the
-        // usual 412-style conflict and retries on the current version.
-        @SuppressWarnings("unchecked")
-        List<UUID> due = entityManager.createNativeQuery("""
-                update article set status = 'published', version = version + 1
-                where status = 'scheduled' and published_at <= now()
-                returning id""").getResultList();
         // Expired articles that partners still hold: their latest change left them in place.
         @SuppressWarnings("unchecked")
         List<UUID> expired = entityManager.createNativeQuery("""
@@ -49,24 +41,19 @@ public class TimeRules {
                 where a.status = 'published' and a.expires_at <= now()
                   and (select c.kind from article_change c where c.article_id = a.id order by c.seq desc limit 1)
                       in ('published', 'updated', 'corrected')""").getResultList();
-        if (due.isEmpty() && expired.isEmpty()) {
+        if (expired.isEmpty()) {
             return;
         }
         log.lockFeed();
-        for (Article article : Article.findWithSources(due)) {
-            if (article.isSyndicated(now)) {
-                log.record(article, ChangeKind.PUBLISHED, now);
-            }
-        }
         // Checked again under the lock: another instance may have announced them meanwhile.
         @SuppressWarnings("unchecked")
-        List<UUID> stillHeld = expired.isEmpty() ? List.of() : entityManager.createNativeQuery("""
+        List<UUID> stillHeld = entityManager.createNativeQuery("""
                 select a.id from article a
                 where a.id in (?1)
                   and (select c.kind from article_change c where c.article_id = a.id order by c.seq desc limit 1)
                       in ('published', 'updated', 'corrected')""").setParameter(1, expired).getResultList();
         for (Article article : Article.findWithSources(stillHeld)) {
-            log.record(article, ChangeKind.EXPIRED, now);
+            log.record(Snapshot.of(article, now), ChangeKind.EXPIRED);
         }
     }
 }

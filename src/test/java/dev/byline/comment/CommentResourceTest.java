@@ -28,6 +28,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -490,5 +492,34 @@ class CommentResourceTest {
         given().when().get("/api/v1/articles/" + article + "/comments").then().statusCode(410);
         given().when().get("/api/v1/articles/" + article + "/comments").then().statusCode(not(equalTo(200)))
                 .header("Content-Type", endsWith("problem+json"));
+    }
+
+    @Test
+    void aThreadIsAnsweredLikeItsArticle() {
+        // Withdrawn while scheduled: the public never saw it, so article and thread are both unknown, not gone.
+        String scheduled = given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("headline", "Never out")).when().post("/api/v1/articles").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("publishAt", Instant.now().plus(Duration.ofDays(1)).toString()))
+                .when().post("/api/v1/articles/" + scheduled + "/publish").then().statusCode(200)
+                .body("status", equalTo("scheduled"));
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(Map.of("reason", "Spiked."))
+                .when().post("/api/v1/articles/" + scheduled + "/withdraw").then().statusCode(200);
+        given().when().get("/api/v1/articles/" + scheduled).then().statusCode(404);
+        given().when().get("/api/v1/articles/" + scheduled + "/comments").then().statusCode(404)
+                .body("type", equalTo("/problems/not-found"));
+
+        // Deleted after the public read it: both gone.
+        String article = article(editor);
+        comment(article, null);
+        String etag = given().auth().oauth2(editor).when().get("/api/v1/articles/" + article).then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(editor).header("If-Match", etag).when().delete("/api/v1/articles/" + article)
+                .then().statusCode(204);
+        given().when().get("/api/v1/articles/" + article).then().statusCode(410);
+        given().when().get("/api/v1/articles/" + article + "/comments").then().statusCode(410)
+                .body("type", equalTo("/problems/gone"));
+        post(article, Map.of()).statusCode(410);
     }
 }
