@@ -44,13 +44,33 @@ class PackageCyclesTest {
                 .forEach(m -> uses.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2)));
         assertTrue(uses.containsKey("dev.byline.article"), "jdeps output was not understood:\n" + out);
 
+        assertEquals(List.of(), cycles(uses), "packages that depend on each other");
+    }
+
+    /** The check itself: a loop through three packages (the root one among them) is found from each of them. */
+    @Test
+    void aLoopThroughSeveralPackagesIsFound() {
+        Map<String, Set<String>> uses = Map.of(
+                "dev.byline", Set.of("dev.byline.web"),
+                "dev.byline.web", Set.of("dev.byline.database"),
+                "dev.byline.database", Set.of("dev.byline"),
+                "dev.byline.article", Set.of("dev.byline.web"));
+
+        assertEquals(List.of("dev.byline -> dev.byline.web -> dev.byline.database -> dev.byline",
+                "dev.byline.database -> dev.byline -> dev.byline.web -> dev.byline.database",
+                "dev.byline.web -> dev.byline.database -> dev.byline -> dev.byline.web"), cycles(new TreeMap<>(uses)));
+        assertEquals(List.of(), cycles(Map.of("dev.byline.article", Set.of("dev.byline.web"))));
+    }
+
+    /** Each dependency that leads back to where it started, as the loop it closes. */
+    private static List<String> cycles(Map<String, Set<String>> uses) {
         List<String> cycles = new ArrayList<>();
         for (String from : uses.keySet()) {
             for (String to : uses.get(from)) {
                 pathBack(uses, to, from).ifPresent(path -> cycles.add(from + " -> " + String.join(" -> ", path)));
             }
         }
-        assertEquals(List.of(), cycles, "packages that depend on each other");
+        return cycles;
     }
 
     /** A path of dependencies from {@code start} back to {@code target}, if there is one. */

@@ -62,10 +62,6 @@ public record ArticleBody(String html, String text, int wordCount) {
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
 
-    public int readingTimeMinutes() {
-        return readingTime(wordCount);
-    }
-
     public static int readingTime(int wordCount) {
         return wordCount == 0 ? 0 : (wordCount + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;
     }

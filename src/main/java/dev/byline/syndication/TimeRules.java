@@ -34,7 +34,9 @@ public class TimeRules {
     @Transactional
     public void apply() {
         Instant now = Instant.now();
-        // Expired articles that partners still hold: their latest change left them in place.
+        // Expired articles that partners still hold: their latest change left them in place. V4's article_expires_idx
+        // and article_change_article_idx serve this query; their comments name it TimeRules.announceExpiries, a name
+        // it never had in the code. Applied migrations are left as they ran: Flyway checksums them.
         @SuppressWarnings("unchecked")
         List<UUID> expired = entityManager.createNativeQuery("""
                 select a.id from article a

@@ -172,7 +172,7 @@ class ArticleBodyTest {
         assertAll(
                 () -> assertEquals("", body.text()),
                 () -> assertEquals(0, body.wordCount()),
-                () -> assertEquals(0, body.readingTimeMinutes()));
+                () -> assertEquals(0, ArticleBody.readingTime(body.wordCount())));
     }
 
     // --- words and reading time ----------------------------------------------------------------------------------
@@ -206,7 +206,7 @@ class ArticleBodyTest {
         ArticleBody body = ArticleBody.fromText("word ".repeat(461));
 
         assertEquals(461, body.wordCount());
-        assertEquals(3, body.readingTimeMinutes());
+        assertEquals(3, ArticleBody.readingTime(body.wordCount()));
     }
 
     private static void assertBodyHtmlRefused(ProblemException refused, String naming) {

@@ -6,30 +6,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.byline.support.Keys;
+import dev.byline.support.SmallRateLimits;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Token buckets per client address and per key, announced in RateLimit headers, refused with 429 when empty. */
 @QuarkusTest
-@TestProfile(RateLimitTest.SmallBuckets.class)
+@TestProfile(SmallRateLimits.class)
 class RateLimitTest {
 
-    private static final int ANONYMOUS = 7;
-    private static final int KEYED = 8;
+    private static final int ANONYMOUS = SmallRateLimits.ANONYMOUS;
+    private static final int KEYED = SmallRateLimits.KEYED;
     private static final String BAD_KEY = "byl_AAAAAAAA_" + "B".repeat(32);
-
-    /** Small allowances over a long window, so a bucket stays empty for the whole test. */
-    public static class SmallBuckets implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("byline.rate-limit.anonymous-requests", String.valueOf(ANONYMOUS),
-                    "byline.rate-limit.key-requests", String.valueOf(KEYED),
-                    "byline.rate-limit.window-seconds", "3600");
-        }
-    }
 
     @Test
     void anonymousCallersShareABucketPerAddressAndCannotEscapeItWithXForwardedFor() {

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -24,6 +23,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -62,8 +63,9 @@ class SourceResourceTest {
     @TestSecurity(user = "editor", roles = "editor")
     void createReturns201WithLocationEtagAndTheSource() {
         String slug = unique("ani");
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
-        given().contentType(ContentType.JSON).body(fullSource(slug))
+        ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(fullSource(slug))
                 .when().post(SOURCES)
                 .then().statusCode(201)
                 .contentType(ContentType.JSON)
@@ -78,9 +80,12 @@ class SourceResourceTest {
                 .body("rights.copyrightHolder", equalTo(DEFAULT_COPYRIGHT_HOLDER))
                 .body("rights.usageTerms", equalTo(DEFAULT_USAGE_TERMS))
                 .body("rights.syndicatable", equalTo(false))
-                .body("createdAt", notNullValue())
-                .body("updatedAt", notNullValue())
-                .body("version", notNullValue());
+                .body("version", equalTo(0))
+                .extract();
+        Instant createdAt = Instant.parse(created.path("createdAt"));
+        assertTrue(!createdAt.isBefore(before) && !createdAt.isAfter(Instant.now()), "created at " + createdAt);
+        Instant updatedAt = Instant.parse(created.path("updatedAt"));
+        assertTrue(!updatedAt.isBefore(createdAt) && !updatedAt.isAfter(Instant.now()), "updated at " + updatedAt);
 
         given().when().get(SOURCE, slug)
                 .then().statusCode(200)
@@ -433,12 +438,12 @@ class SourceResourceTest {
                 .body("name", equalTo(UPDATED_NAME))
                 .body("defaultAttribution", equalTo(UPDATED_ATTRIBUTION))
                 .body("kind", equalTo(DEFAULT_KIND))
-                .body("version", greaterThan(version));
+                .body("version", equalTo(version + 1));
 
         given().when().get(SOURCE, slug)
                 .then().statusCode(200)
                 .body("name", equalTo(UPDATED_NAME))
-                .body("version", greaterThan(version));
+                .body("version", equalTo(version + 1));
     }
 
     @Test

@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,11 @@ class DatabaseOverloadTest {
 
     @Test
     void anExhaustedConnectionPoolIs503WithRetryAfter() throws SQLException {
-        int size = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+        AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
+        int size = pool.maxSize();
+        // A request waits this long for a connection before giving up; shortened so the test does not wait 5 s.
+        Duration patience = pool.acquisitionTimeout();
+        pool.setAcquisitionTimeout(Duration.ofMillis(200));
         List<Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < size; i++) {
@@ -39,6 +45,7 @@ class DatabaseOverloadTest {
                     .body("type", equalTo("/problems/unavailable"))
                     .body("detail", not(containsStringIgnoringCase("acquisition")));
         } finally {
+            pool.setAcquisitionTimeout(patience);
             for (Connection connection : held) {
                 connection.close();
             }
