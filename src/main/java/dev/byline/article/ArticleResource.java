@@ -121,7 +121,7 @@ public class ArticleResource {
             boolean partner = Caller.holds(identity, Roles.PARTNER);
             return articles.readFromMemory(idOrSlug)
                     .map(lookup -> Uni.createFrom().item(article(lookup, editor, headers, uri)))
-                    .orElseGet(() -> blocking(() -> article(articles.read(idOrSlug, editor, partner), editor, headers,
+                    .orElseGet(() -> blocking(() -> article(articles.read(idOrSlug, Readership.of(editor, partner)), editor, headers,
                             uri)));
         });
     }
@@ -141,7 +141,7 @@ public class ArticleResource {
             return caches.cached(key)
                     .map(body -> Uni.createFrom().item(ninjs(body, headers, partner, editor)))
                     .orElseGet(() -> blocking(() -> ninjs(caches.body(key, () -> {
-                        NinjsService.Rendered rendered = ninjs.read(idOrSlug, partner, editor, base);
+                        NinjsService.Rendered rendered = ninjs.read(idOrSlug, Readership.of(editor, partner), base);
                         byte[] json = representations.json(rendered.ninjs());
                         return new ReadCaches.Body(json, Representations.contentTag(json), rendered.lastModified(), null,
                                 rendered.isPublic());

@@ -98,7 +98,9 @@ public class ArticleService {
      * also sees what is syndicated to it under embargo. What anybody may read comes from memory when this instance
      * has rendered it before; otherwise one plain SQL statement, no transaction.
      */
-    public Lookup read(String idOrSlug, boolean mayReadUnpublished, boolean partner) {
+    public Lookup read(String idOrSlug, Readership readership) {
+        boolean mayReadUnpublished = readership.editor();
+        boolean partner = readership.partner();
         Instant now = now();
         Optional<Lookup> cached = readFromMemory(idOrSlug);
         if (cached.isPresent()) {

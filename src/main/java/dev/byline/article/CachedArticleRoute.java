@@ -86,7 +86,7 @@ public class CachedArticleRoute {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            return articles.read(idOrSlug, false, false);
+            return articles.read(idOrSlug, Readership.PUBLIC);
         } finally {
             requestContext.terminate();
         }

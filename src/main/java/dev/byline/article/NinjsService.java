@@ -31,7 +31,9 @@ public class NinjsService {
     }
 
     @Transactional
-    public Rendered read(String idOrSlug, boolean partner, boolean editor, URI base) {
+    public Rendered read(String idOrSlug, Readership reader, URI base) {
+        boolean editor = reader.editor();
+        boolean partner = reader.partner();
         Instant now = StoredTime.now();
         Optional<Article> found = Article.findForReading(idOrSlug);
         if (found.isEmpty()) {

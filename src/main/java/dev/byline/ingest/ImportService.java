@@ -9,6 +9,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import dev.byline.article.ArticleInput;
 import dev.byline.article.ArticleInput.CitationInput;
 import dev.byline.article.ArticleService;
+import dev.byline.article.Readership;
 import dev.byline.ingest.ImportDrafts.Written;
 import dev.byline.ingest.ImportReport.AttributionFinding;
 import dev.byline.ingest.ProvenanceDetector.Detection;
@@ -180,7 +181,7 @@ public class ImportService {
 
     private ImportResult existing(Prepared prepared, UUID articleId, String reason, String matchedBy) {
         JsonNode article = null;
-        if (articles.read(articleId.toString(), true, false) instanceof ArticleService.Lookup.Found found) {
+        if (articles.read(articleId.toString(), Readership.EDITOR) instanceof ArticleService.Lookup.Found found) {
             try {
                 article = mapper.readTree(found.article().json());
             } catch (IOException e) {
