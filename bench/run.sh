@@ -6,6 +6,8 @@
 #
 # Usage: bench/run.sh [options]
 #   --build             rebuild target/quarkus-app first (it is only built when missing otherwise)
+#   --install           install missing tools (psql, pgbench, wrk, curl, jq) with apt-get; without it, the
+#                       script names what is missing and stops (pgbench alone missing: its row is skipped)
 #   --fresh             delete the embedded database in bench/.data/pg and seed again from scratch
 #   --articles N        articles in the catalogue (default 100000); seeding tops up to N
 #   --duration D        measured run per row (default 15s)
@@ -53,6 +55,7 @@ OPEN_CONNECTIONS=64
 SEARCH_WORD=election
 ONLY=""
 BUILD=false
+INSTALL=false
 FRESH=false
 HTTP_PORT=${QUARKUS_HTTP_PORT:-8089}
 PG_PORT=${BYLINE_EMBEDDED_POSTGRES_PORT:-54329}
@@ -98,6 +101,7 @@ parse_args() {
     while (($#)); do
         case $1 in
             --build) BUILD=true ;;
+            --install) INSTALL=true ;;
             --fresh) FRESH=true ;;
             --articles) ARTICLES=${2:?--articles needs a number}; shift ;;
             --duration) DURATION=${2:?--duration needs a value}; shift ;;
@@ -136,7 +140,8 @@ parse_args() {
 
 pgbench_works() { pgbench --version >/dev/null 2>&1; }
 
-# psql, pgbench, wrk, curl and jq come from Debian packages when missing; nothing else is ever downloaded.
+# psql, pgbench, wrk, curl and jq come from Debian packages, installed only with --install; nothing else is ever
+# downloaded.
 ensure_tools() {
     command -v java >/dev/null || die "java (17+) is required"
     local missing=() sudo=()
@@ -145,6 +150,9 @@ ensure_tools() {
     command -v wrk >/dev/null || missing+=(wrk)
     command -v curl >/dev/null || missing+=(curl)
     command -v jq >/dev/null || missing+=(jq)
+    if ((${#missing[@]})) && ! $INSTALL; then
+        die "missing Debian packages: ${missing[*]} (install them, or run again with --install to apt-get them)"
+    fi
     if ((${#missing[@]})); then
         log "Installing ${missing[*]} with apt-get"
         "${sudo[@]}" apt-get update -q
@@ -153,7 +161,9 @@ ensure_tools() {
     # /usr/bin/pgbench (postgresql-client-common) is only a wrapper: Debian 12 ships PostgreSQL 15's pgbench itself
     # in the server package postgresql-15, which postgresql-contrib pulls in together with the client. (Debian then
     # creates a "main" cluster on port 5432 as it always does; the benchmark does not use it.)
-    if ! pgbench_works; then
+    if ! pgbench_works && ! $INSTALL; then
+        log "pgbench is missing: the pgbench row will be skipped (--install apt-gets postgresql-contrib)"
+    elif ! pgbench_works; then
         log "pgbench is missing: installing postgresql-contrib with apt-get"
         "${sudo[@]}" apt-get update -q
         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-contrib \
