@@ -5,6 +5,7 @@ import dev.byline.SiteLinks;
 import dev.byline.database.Sql;
 import dev.byline.source.Source;
 import dev.byline.web.Representations;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -81,6 +82,17 @@ public class StoredRenditions {
             });
         } catch (RuntimeException e) {
             LOG.debugf(e, "The rendition of article %s was not stored", rendition.id());
+        }
+    }
+
+    /**
+     * Deletes the rows past their validity (an expiry, a language version's time rule): the read statement never
+     * joins them, but nothing else would remove them until the article changes again.
+     */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpired() {
+        if (enabled) {
+            sql.update("delete from article_rendition where valid_until <= now()", s -> { });
         }
     }
 

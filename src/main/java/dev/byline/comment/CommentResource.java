@@ -1,6 +1,7 @@
 package dev.byline.comment;
 
 import dev.byline.BylineConfig;
+import dev.byline.Caller;
 import dev.byline.Roles;
 import dev.byline.article.ReadCaches;
 import dev.byline.web.Caching;
@@ -116,6 +117,6 @@ public class CommentResource {
     }
 
     private boolean isModerator() {
-        return identity.hasRole(Roles.MODERATOR) || identity.hasRole(Roles.ADMIN);
+        return Caller.holds(identity, Roles.MODERATOR);
     }
 }

@@ -153,6 +153,23 @@ class StoredRenditionsTest {
         assertFalse(storedRow(embargoed));
     }
 
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void rowsPastTheirValidityAreNeitherServedNorKept() {
+        String slug = Fixtures.unique("past");
+        String id = Fixtures.published(Map.of("headline", "Valid for now", "slug", slug));
+        read(slug);
+        execute("update article_rendition set valid_until = now() - interval '1 second', gzip = '\\x00'::bytea"
+                + " where article_id = ?::uuid", id);
+        caches.forget(null, true);
+        // The read statement skips it: rendered again (and stored again, valid this time).
+        As.anonymous(() -> given().get(ARTICLES + "/" + slug).then().statusCode(200)
+                .body("headline", equalTo("Valid for now")));
+        execute("update article_rendition set valid_until = now() - interval '1 second' where article_id = ?::uuid", id);
+        stored.forgetExpired();
+        assertFalse(storedRow(id), "an expired row outlived the clean-up");
+    }
+
     private void assertStaleAfter(String id, String slug, String sql, String path, String expected) {
         read(slug);
         assertTrue(storedRow(id), "stored before the change");
