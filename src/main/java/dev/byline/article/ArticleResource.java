@@ -8,6 +8,7 @@ import dev.byline.Roles;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleActions.PublishRequest;
 import dev.byline.article.ArticleActions.WithdrawRequest;
+import dev.byline.web.IfMatch;
 import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
@@ -194,7 +195,7 @@ public class ArticleResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response update(@PathParam("id") String id, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
-        return written(articles.update(id, patch, ifMatch));
+        return written(articles.update(id, patch, IfMatch.of(ifMatch)));
     }
 
     @POST
@@ -204,7 +205,7 @@ public class ArticleResource {
             throws java.io.IOException {
         // The body is optional, and clients (curl -X POST) often send none, or none with a form content type.
         PublishRequest request = body == null || body.length == 0 ? null : mapper.readValue(body, PublishRequest.class);
-        return written(articles.publish(id, request, ifMatch));
+        return written(articles.publish(id, request, IfMatch.of(ifMatch)));
     }
 
     @POST
@@ -213,7 +214,7 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response withdraw(@PathParam("id") String id, WithdrawRequest request,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return written(articles.withdraw(id, request, ifMatch));
+        return written(articles.withdraw(id, request, IfMatch.of(ifMatch)));
     }
 
     @POST
@@ -222,7 +223,7 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response correct(@PathParam("id") String id, CorrectionInput input,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
-        ArticleView article = articles.correct(id, input, ifMatch);
+        ArticleView article = articles.correct(id, input, IfMatch.of(ifMatch));
         return representations.of(article).version(article.version()).written()
                 .status(Response.Status.CREATED)
                 .location(ApiLinks.article(uri.getBaseUri(), article.id()))
@@ -233,7 +234,7 @@ public class ArticleResource {
     @Path("/{id}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        articles.delete(id, ifMatch);
+        articles.delete(id, IfMatch.of(ifMatch));
         return Response.noContent().build();
     }
 

@@ -17,7 +17,7 @@ import dev.byline.web.CursorCodec;
 import dev.byline.web.InputValidator;
 import dev.byline.web.MergePatch;
 import dev.byline.web.Page;
-import dev.byline.web.Preconditions;
+import dev.byline.web.IfMatch;
 import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
@@ -192,7 +192,7 @@ public class ArticleService {
 
     @Transactional
     @Audited(action = "article.update", target = "article")
-    public ArticleView update(String idOrSlug, JsonNode patch, String ifMatch) throws JsonProcessingException {
+    public ArticleView update(String idOrSlug, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
         return write(idOrSlug, ifMatch, true, ArticleChanged.Action.UPDATED, (article, now) -> {
             if (patch != null && patch.hasNonNull("bodyText") && patch.hasNonNull("bodyHtml")) {
                 throw bothBodies();
@@ -225,7 +225,7 @@ public class ArticleService {
 
     @Transactional
     @Audited(action = "article.publish", target = "article")
-    public ArticleView publish(String idOrSlug, PublishRequest request, String ifMatch) {
+    public ArticleView publish(String idOrSlug, PublishRequest request, IfMatch ifMatch) {
         return write(idOrSlug, ifMatch, false, ArticleChanged.Action.PUBLISHED, (article, now) -> {
             article.publish(request == null ? null : request.publishAt(),
                     request == null ? null : request.embargoedUntil(), now, clockSkew);
@@ -236,7 +236,7 @@ public class ArticleService {
 
     @Transactional
     @Audited(action = "article.withdraw", target = "article")
-    public ArticleView withdraw(String idOrSlug, WithdrawRequest request, String ifMatch) {
+    public ArticleView withdraw(String idOrSlug, WithdrawRequest request, IfMatch ifMatch) {
         validator.validate(request);
         return write(idOrSlug, ifMatch, false, ArticleChanged.Action.WITHDRAWN, (article, now) -> {
             article.withdraw(request.reason(), now);
@@ -247,7 +247,7 @@ public class ArticleService {
 
     @Transactional
     @Audited(action = "article.correct", target = "article")
-    public ArticleView correct(String idOrSlug, CorrectionInput input, String ifMatch) {
+    public ArticleView correct(String idOrSlug, CorrectionInput input, IfMatch ifMatch) {
         validator.validate(input);
         return write(idOrSlug, ifMatch, false, ArticleChanged.Action.CORRECTED, (article, now) -> {
             article.correct(input.text(), now);
@@ -257,7 +257,7 @@ public class ArticleService {
 
     @Transactional
     @Audited(action = "article.delete", target = "article")
-    public void delete(String idOrSlug, String ifMatch) {
+    public void delete(String idOrSlug, IfMatch ifMatch) {
         write(idOrSlug, ifMatch, true, ArticleChanged.Action.DELETED, (article, now) -> {
             article.tombstone(now).persist();
             forgetTranslations(article);
@@ -287,13 +287,13 @@ public class ArticleService {
      * when sent), take the time, apply the change, flush, and tell observers what partners could see before and
      * what now ({@link ArticleChanged}, in the same transaction). A change that changes nothing is not told.
      */
-    private <E extends Exception> Written write(String idOrSlug, String ifMatch, boolean ifMatchRequired,
+    private <E extends Exception> Written write(String idOrSlug, IfMatch ifMatch, boolean ifMatchRequired,
             ArticleChanged.Action action, Change<E> change) throws E {
         Article article = forWrite(idOrSlug);
         if (ifMatchRequired) {
-            Preconditions.requireIfMatch(ifMatch, article.version, "article");
+            ifMatch.require(article.version, "article");
         } else {
-            Preconditions.checkIfMatch(ifMatch, article.version, "article");
+            ifMatch.check(article.version, "article");
         }
         Instant now = now();
         boolean wasSyndicated = article.isSyndicated(now);

@@ -9,6 +9,7 @@ import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleInput;
 import dev.byline.article.ArticleService;
 import dev.byline.article.ArticleView;
+import dev.byline.web.IfMatch;
 import dev.byline.audit.Audited;
 import dev.byline.source.Rights;
 import dev.byline.web.ProblemException;
@@ -84,13 +85,13 @@ public class ImportDrafts {
         String id = origin.articleId.toString();
         ArticleView view;
         try {
-            view = articles.update(id, patch(draft), "\"v" + before + "\"");
+            view = articles.update(id, patch(draft), IfMatch.version(before));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An import's own patch could not be read", e);
         }
         boolean corrected = false;
         if (textChanged && seen) {
-            view = articles.correct(id, new CorrectionInput(correctionNote(origin, keys)), null);
+            view = articles.correct(id, new CorrectionInput(correctionNote(origin, keys)), IfMatch.ABSENT);
             corrected = true;
         }
         origin.version = keys.version();

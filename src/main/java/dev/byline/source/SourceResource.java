@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.Roles;
+import dev.byline.web.IfMatch;
 import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
@@ -75,7 +76,7 @@ public class SourceResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response update(@PathParam("slug") String slug, JsonNode patch,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
-        Source source = sources.update(slug, patch, ifMatch);
+        Source source = sources.update(slug, patch, IfMatch.of(ifMatch));
         return representations.of(SourceView.from(source)).version(source.version).written().build();
     }
 
@@ -83,7 +84,7 @@ public class SourceResource {
     @Path("/{slug}")
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Response delete(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        sources.delete(slug, ifMatch);
+        sources.delete(slug, IfMatch.of(ifMatch));
         return Response.noContent().build();
     }
 }

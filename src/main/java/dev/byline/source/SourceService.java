@@ -8,7 +8,7 @@ import dev.byline.web.CursorCodec;
 import dev.byline.web.InputValidator;
 import dev.byline.web.MergePatch;
 import dev.byline.web.Page;
-import dev.byline.web.Preconditions;
+import dev.byline.web.IfMatch;
 import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -64,9 +64,9 @@ public class SourceService {
 
     @Transactional
     @Audited(action = "source.update", target = "source")
-    public Source update(String slug, JsonNode patch, String ifMatch) throws JsonProcessingException {
+    public Source update(String slug, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
         Source source = get(slug);
-        Preconditions.requireIfMatch(ifMatch, source.version, "source");
+        ifMatch.require(source.version, "source");
         SourceInput input = mergePatch.apply(SourceInput.of(source), patch, SourceInput.class);
         if (!input.slug().equals(source.slug)) {
             throw ProblemException.invalidBody("slug", "cannot be changed; create a new source instead");
@@ -84,9 +84,9 @@ public class SourceService {
 
     @Transactional
     @Audited(action = "source.delete", target = "source")
-    public void delete(String slug, String ifMatch) {
+    public void delete(String slug, IfMatch ifMatch) {
         Source source = get(slug);
-        Preconditions.checkIfMatch(ifMatch, source.version, "source");
+        ifMatch.check(source.version, "source");
         long uses = Source.usageCount(source);
         if (uses > 0) {
             throw ProblemException.conflict("Source '" + slug + "' is used by " + uses

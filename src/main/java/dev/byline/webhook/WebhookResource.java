@@ -3,6 +3,7 @@ package dev.byline.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.Roles;
+import dev.byline.web.IfMatch;
 import dev.byline.web.ApiLinks;
 import dev.byline.web.Caching;
 import dev.byline.web.MergePatch;
@@ -73,14 +74,14 @@ public class WebhookResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response update(@PathParam("id") String id, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
-        WebhookSubscription webhook = webhooks.update(parseId(id), patch, ifMatch);
+        WebhookSubscription webhook = webhooks.update(parseId(id), patch, IfMatch.of(ifMatch));
         return representations.of(WebhookView.from(webhook)).version(webhook.version).written().build();
     }
 
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        webhooks.delete(parseId(id), ifMatch);
+        webhooks.delete(parseId(id), IfMatch.of(ifMatch));
         return Response.noContent().build();
     }
 

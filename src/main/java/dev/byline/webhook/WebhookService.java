@@ -12,7 +12,7 @@ import dev.byline.web.CursorCodec;
 import dev.byline.web.InputValidator;
 import dev.byline.web.MergePatch;
 import dev.byline.web.Page;
-import dev.byline.web.Preconditions;
+import dev.byline.web.IfMatch;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,9 +126,9 @@ public class WebhookService {
      */
     @Transactional
     @Audited(action = "webhook.update", target = "webhook")
-    public WebhookSubscription update(UUID id, JsonNode patch, String ifMatch) throws JsonProcessingException {
+    public WebhookSubscription update(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
         WebhookSubscription subscription = forUpdate(id);
-        Preconditions.requireIfMatch(ifMatch, subscription.version, "webhook");
+        ifMatch.require(subscription.version, "webhook");
         WebhookInput input = mergePatch.apply(WebhookInput.of(subscription), patch, WebhookInput.class);
         boolean moved = !input.url().equals(subscription.url);
         if (moved) {
@@ -146,9 +146,9 @@ public class WebhookService {
 
     @Transactional
     @Audited(action = "webhook.delete", target = "webhook")
-    public void delete(UUID id, String ifMatch) {
+    public void delete(UUID id, IfMatch ifMatch) {
         WebhookSubscription subscription = forUpdate(id);
-        Preconditions.checkIfMatch(ifMatch, subscription.version, "webhook");
+        ifMatch.check(subscription.version, "webhook");
         subscription.delete();
     }
 
