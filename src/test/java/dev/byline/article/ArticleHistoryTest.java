@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.byline.Roles;
 import dev.byline.support.As;
+import dev.byline.support.Database;
 import dev.byline.support.Fixtures;
 import dev.byline.support.Keys;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,9 +26,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +153,8 @@ class ArticleHistoryTest {
         String key = Keys.issue(Roles.EDITOR);
         String id = given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
                 .body(Map.of("headline", HEADLINE)).when().post(ARTICLES).then().statusCode(201).extract().path("id");
-        update("update article set headline = 'Changed by hand', version = version + 1 where id = ?", id);
+        assertEquals(1, Database.execute(dataSource,
+                "update article set headline = 'Changed by hand', version = version + 1 where id = ?", UUID.fromString(id)));
 
         given().header("Authorization", "Bearer " + key).when().get(ARTICLES + "/" + id + "/revisions")
                 .then().statusCode(200)
@@ -208,32 +207,12 @@ class ArticleHistoryTest {
             given().when().get(ARTICLES + "/" + story.id() + "/revisions").then().statusCode(410);
             given().when().get(ARTICLES + "/" + draft + "/revisions").then().statusCode(404);
         });
-        assertEquals(0L, count("select count(*) from article_revision where article_id = ? and content is not null",
-                story.id()));
+        assertEquals(0L, Database.number(dataSource,
+                "select count(*) from article_revision where article_id = ? and content is not null",
+                UUID.fromString(story.id())));
     }
 
     private static String etagOf(String id) {
         return given().get(ARTICLES + "/" + id).then().statusCode(200).extract().header("ETag");
-    }
-
-    private void update(String sql, String id) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, UUID.fromString(id));
-            assertEquals(1, statement.executeUpdate());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long count(String sql, String id) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, UUID.fromString(id));
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.support.As;
+import dev.byline.support.Database;
 import dev.byline.support.Fixtures;
 import dev.byline.support.SqlStatements;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,9 +17,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,7 +53,8 @@ class ReadCacheTest {
                     .body("headline", equalTo("Before the edit")).extract().header("ETag");
             assertEquals(0, readFromMemory(slug), "a later read came from memory");
 
-            update("update article set headline = 'After the edit', version = version + 1 where id = ?", id);
+            assertEquals(1, Database.execute(dataSource,
+                    "update article set headline = 'After the edit', version = version + 1 where id = ?", UUID.fromString(id)));
 
             Response after = awaitRead(slug, r -> "After the edit".equals(r.path("headline")));
             assertNotEquals(before, after.header("ETag"));
@@ -73,7 +72,8 @@ class ReadCacheTest {
         Fixtures.published(Map.of("headline", "Sourced story", "slug", slug, "source", source));
         As.anonymous(() -> {
             given().get(ARTICLES + "/" + slug).then().statusCode(200).body("source.name", equalTo("Old Agency Name"));
-            update("update source set name = 'New Agency Name', version = version + 1 where slug = ?", source);
+            assertEquals(1, Database.execute(dataSource,
+                    "update source set name = 'New Agency Name', version = version + 1 where slug = ?", source));
             awaitRead(slug, r -> "New Agency Name".equals(r.path("source.name")));
         });
     }
@@ -262,18 +262,5 @@ class ReadCacheTest {
                     () -> given().get(ARTICLES + "/" + slug).then().statusCode(200));
         } while (statements > 0 && Instant.now().isBefore(deadline));
         return statements;
-    }
-
-    private void update(String sql, String key) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (sql.contains("where id = ?")) {
-                statement.setObject(1, UUID.fromString(key));
-            } else {
-                statement.setString(1, key);
-            }
-            assertEquals(1, statement.executeUpdate());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

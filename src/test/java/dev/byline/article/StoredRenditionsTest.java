@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.support.As;
+import dev.byline.support.Database;
 import dev.byline.support.Fixtures;
 import dev.byline.support.SqlStatements;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,10 +16,6 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -197,32 +194,16 @@ class StoredRenditionsTest {
         }
     }
 
+    /** Runs {@code sql} with the article {@code id} as its one parameter. */
+    private void execute(String sql, String id) {
+        Database.execute(dataSource, sql, UUID.fromString(id));
+    }
+
     private boolean storedRow(String id) {
-        return query("select count(*) from article_rendition where article_id = ?::uuid", id) == 1;
+        return Database.number(dataSource, "select count(*) from article_rendition where article_id = ?", UUID.fromString(id)) == 1;
     }
 
     private long epoch() {
-        return query("select value from article_rendition_epoch where ? is not null", "");
-    }
-
-    private long query(String sql, String parameter) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String sql, String id) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, UUID.fromString(id).toString());
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Database.number(dataSource, "select value from article_rendition_epoch");
     }
 }

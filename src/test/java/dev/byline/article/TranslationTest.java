@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.support.As;
+import dev.byline.support.Database;
 import dev.byline.support.Fixtures;
 import dev.byline.support.SqlStatements;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,9 +18,6 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -141,7 +139,8 @@ class TranslationTest {
 
         // Through another instance (SQL into the shared database): the trigger names the original too.
         String renamed = Fixtures.unique("pereimenovano");
-        update("update article set slug = ?, version = version + 1 where id = ?", renamed, russian);
+        assertEquals(1, Database.execute(dataSource, "update article set slug = ?, version = version + 1 where id = ?",
+                renamed, UUID.fromString(russian)));
         As.anonymous(() -> {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(1));
             while (!renamed.equals(given().get(ARTICLES + "/" + originalSlug).then().statusCode(200)
@@ -187,15 +186,5 @@ class TranslationTest {
 
     private static String etagOf(String id) {
         return given().get(ARTICLES + "/" + id).then().statusCode(200).extract().header("ETag");
-    }
-
-    private void update(String sql, String value, String id) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, value);
-            statement.setObject(2, UUID.fromString(id));
-            assertEquals(1, statement.executeUpdate());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
