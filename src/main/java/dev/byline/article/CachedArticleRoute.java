@@ -4,8 +4,12 @@ import dev.byline.BylineConfig;
 import dev.byline.security.RateLimits;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import dev.byline.web.BrowserPolicy;
 import dev.byline.web.Caching;
 import dev.byline.web.Representations;
+import dev.byline.web.RequestLimits;
+import dev.byline.web.RequestMetrics;
+import dev.byline.web.RouteOrder;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,38 +27,52 @@ import java.util.Optional;
  * else (credentials, a query, another media type, a precondition other than If-None-Match) goes on to
  * {@link ArticleResource}, and so does an outcome this route does not send (a moved slug, a 404, a 410), which it
  * hands over in the routing context so that the database is not read twice.
+ *
+ * <p>It runs before Quarkus's authentication filters ({@link RouteOrder#ANONYMOUS_READS}): for a request without
+ * credentials they do nothing but cost, the largest part being a match of the path against every resource to name
+ * the metrics' URI template. So this route does what the routes it runs before would have done for such a request:
+ * the request limits, the browser policy's headers and the URI template. It matches the path by prefix and reads the
+ * last segment itself, since a path-parameter route is a regular expression tried on every request.
  */
 @ApplicationScoped
 public class CachedArticleRoute {
 
-    /** After {@code dev.byline.web.BrowserPolicy} (-100), which sets the security headers every API answer carries. */
-    private static final int AFTER_BROWSER_POLICY = -90;
-    private static final String PATH = "/api/v1/articles/:idOrSlug";
+    private static final String PREFIX = "/api/v1/articles/";
+    /** The operation's path in the contract, the URI the metrics count these requests under. */
+    private static final String TEMPLATE = PREFIX + "{idOrSlug}";
     private static final String JSON = "application/json";
     private static final String VARY = Representations.varyByCredentials(true);
 
     private final ArticleService articles;
     private final MemoryAnswers answers;
+    private final BrowserPolicy policy;
+    private final RequestLimits limits;
     private final String cacheControl;
 
-    public CachedArticleRoute(ArticleService articles, MemoryAnswers answers, BylineConfig config) {
+    public CachedArticleRoute(ArticleService articles, MemoryAnswers answers, BrowserPolicy policy,
+            RequestLimits limits, BylineConfig config) {
         this.articles = articles;
         this.answers = answers;
+        this.policy = policy;
+        this.limits = limits;
         this.cacheControl = Caching.publicFor(config.cacheMaxAge());
     }
 
     void register(@Observes Router router) {
-        router.route(HttpMethod.GET, PATH).order(AFTER_BROWSER_POLICY).handler(this::answer);
-        router.route(HttpMethod.HEAD, PATH).order(AFTER_BROWSER_POLICY).handler(this::answer);
+        router.route(HttpMethod.GET, PREFIX + "*").order(RouteOrder.ANONYMOUS_READS).handler(this::answer);
+        router.route(HttpMethod.HEAD, PREFIX + "*").order(RouteOrder.ANONYMOUS_READS).handler(this::answer);
     }
 
     private void answer(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (!plain(request)) {
+        String idOrSlug = lastSegment(context.normalizedPath());
+        if (idOrSlug == null || !plain(request) || !limits.within(request)) {
             context.next();
             return;
         }
-        String idOrSlug = context.pathParam("idOrSlug");
+        // From here on every path either answers or hands on a request that the later routes treat as before.
+        policy.decorateRead(context);
+        RequestMetrics.template(context, TEMPLATE);
         Optional<ArticleService.Lookup> memory = articles.readFromMemory(idOrSlug);
         if (memory.isPresent()) {
             if (!(memory.get() instanceof ArticleService.Lookup.Found found) || !answers.send(context, kept(found))) {
@@ -103,6 +121,23 @@ public class CachedArticleRoute {
      * or the failure the read threw, in the routing context under this name.
      */
     static final String OUTCOME = CachedArticleRoute.class.getName() + ".outcome";
+
+    /**
+     * The article's id or slug when {@code path} is {@value #PREFIX} and one segment of the characters ids and slugs
+     * are made of, else null (the list, a sub-resource, anything percent-encoded: JAX-RS answers those).
+     */
+    static String lastSegment(String path) {
+        if (path == null || path.length() <= PREFIX.length() || !path.startsWith(PREFIX)) {
+            return null;
+        }
+        for (int i = PREFIX.length(); i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c >= 'A' && c <= 'Z')) {
+                return null;
+            }
+        }
+        return path.substring(PREFIX.length());
+    }
 
     /**
      * Whether the request is one this route answers exactly as {@link ArticleResource} would: no credentials, no

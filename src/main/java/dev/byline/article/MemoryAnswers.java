@@ -91,8 +91,9 @@ public class MemoryAnswers {
             limits.headers(applied).forEach(response::putHeader);
         }
         response.putHeader(HttpHeaders.CACHE_CONTROL, kept.cacheControl())
-                .putHeader(HttpHeaders.ETAG, "\"" + kept.tag() + "\"")
-                .putHeader(HttpHeaders.VARY, kept.vary());
+                .putHeader(HttpHeaders.ETAG, "\"" + kept.tag() + "\"");
+        // Added, not set: the browser policy's "Vary: Origin" (a request from a page) stays, as JAX-RS keeps it.
+        response.headers().add(HttpHeaders.VARY, kept.vary());
         if (kept.lastModified() != null) {
             response.putHeader(HttpHeaders.LAST_MODIFIED, httpDate(kept.lastModified()));
         }

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import dev.byline.web.RouteOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
@@ -19,8 +20,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class CachedFeedRoute {
 
-    /** After {@code dev.byline.web.BrowserPolicy} (-100), which sets the CORS and sandboxing headers of feeds. */
-    private static final int AFTER_BROWSER_POLICY = -90;
     private static final String PATH = "/feeds/*";
 
     private final ReadCaches caches;
@@ -32,8 +31,8 @@ public class CachedFeedRoute {
     }
 
     void register(@Observes Router router) {
-        router.route(HttpMethod.GET, PATH).order(AFTER_BROWSER_POLICY).handler(this::answer);
-        router.route(HttpMethod.HEAD, PATH).order(AFTER_BROWSER_POLICY).handler(this::answer);
+        router.route(HttpMethod.GET, PATH).order(RouteOrder.AFTER_REQUEST_LIMITS).handler(this::answer);
+        router.route(HttpMethod.HEAD, PATH).order(RouteOrder.AFTER_REQUEST_LIMITS).handler(this::answer);
     }
 
     private void answer(RoutingContext context) {

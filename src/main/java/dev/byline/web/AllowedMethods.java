@@ -26,8 +26,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AllowedMethods {
 
-    /** After {@link BrowserPolicy} (-100) and {@link RequestLimits} (-99). */
-    private static final int AFTER_BROWSER_POLICY = -98;
     private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})+))?}");
 
     private final List<Route> routes;
@@ -64,7 +62,7 @@ public class AllowedMethods {
      * answers CORS preflights (OPTIONS with an Origin and Access-Control-Request-Method) itself.
      */
     void answerOptions(@Observes Router router) {
-        router.route().order(AFTER_BROWSER_POLICY).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
+        router.route().order(RouteOrder.ALLOWED_METHODS).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
             List<String> allowed = on(context.normalizedPath());
             if (allowed.isEmpty()) {
                 context.next();

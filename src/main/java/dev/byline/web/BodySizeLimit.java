@@ -36,8 +36,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodySizeLimit {
 
-    /** Quarkus's own body size check is a route of order -2. */
-    private static final int BEFORE_QUARKUS_CHECK = -3;
     private static final long KIB = 1024;
     private static final long MIB = KIB * KIB;
     /** Bodies declared up to this many times the limit are read and discarded before the 413 is sent. */
@@ -54,7 +52,7 @@ public class BodySizeLimit {
         if (maxBodySize.isPresent()) {
             bodies.setBodyLimit(limit);
         }
-        router.route().order(BEFORE_QUARKUS_CHECK)
+        router.route().order(RouteOrder.BODY_READ_AHEAD)
                 .handler(context -> {
                     long length = declaredLength(context);
                     String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);

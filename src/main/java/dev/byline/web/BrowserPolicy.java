@@ -29,6 +29,9 @@ public class BrowserPolicy {
     private static final String READ_HEADERS = "Authorization, X-API-Key, If-None-Match, If-Modified-Since";
     private static final String EXPOSED_HEADERS = "ETag, Link, Location, Retry-After, RateLimit, RateLimit-Policy";
 
+    /** Routing-context key: {@link #decorateRead} already set this request's headers. */
+    private static final String DECORATED = BrowserPolicy.class.getName() + ".decorated";
+
     private final List<String> writeOrigins;
 
     public BrowserPolicy(BylineConfig config) {
@@ -39,9 +42,9 @@ public class BrowserPolicy {
     private static final String SANDBOXED = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
     void register(@Observes Router router) {
-        router.route("/api/*").order(-100).handler(this::apply);
-        router.route("/feeds/*").order(-100).handler(this::publicRead);
-        router.route("/q/openapi*").order(-100).handler(this::publicRead);
+        router.route("/api/*").order(RouteOrder.BROWSER_POLICY).handler(this::apply);
+        router.route("/feeds/*").order(RouteOrder.BROWSER_POLICY).handler(this::publicRead);
+        router.route("/q/openapi*").order(RouteOrder.BROWSER_POLICY).handler(this::publicRead);
     }
 
     /** Read-only resources for everyone: {@code *} on every read, preflights for reads only. */
@@ -65,15 +68,30 @@ public class BrowserPolicy {
         context.next();
     }
 
+    /**
+     * Sets on a GET or HEAD of the API the headers {@link #apply} would, for a route that answers it before this
+     * one runs; this route then leaves the request alone.
+     */
+    public void decorateRead(RoutingContext context) {
+        api(context);
+        context.put(DECORATED, Boolean.TRUE);
+    }
+
     private void apply(RoutingContext context) {
+        if (context.get(DECORATED) != null || !api(context)) {
+            context.next();
+        }
+    }
+
+    /** Sets the API's headers; true when the request was a preflight, which it answered. */
+    private boolean api(RoutingContext context) {
         HttpServerResponse response = context.response();
         response.putHeader("X-Content-Type-Options", "nosniff");
         response.putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.putHeader("Referrer-Policy", "no-referrer");
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         if (origin == null) {
-            context.next();
-            return;
+            return false;
         }
         response.headers().add(HttpHeaders.VARY, "Origin");
         String preflightMethod = context.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
@@ -93,8 +111,8 @@ public class BrowserPolicy {
             }
             // A refused preflight is answered without CORS headers: the browser then blocks the real request.
             response.setStatusCode(204).end();
-            return;
+            return true;
         }
-        context.next();
+        return false;
     }
 }

@@ -40,7 +40,7 @@ public class ContentCoding {
     }
 
     void register(@Observes Router router) {
-        router.route().order(-200).handler(context -> {
+        router.route().order(RouteOrder.CONTENT_CODING).handler(context -> {
             context.addHeadersEndHandler(ignored -> settle(context));
             context.next();
         });

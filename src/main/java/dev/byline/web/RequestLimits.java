@@ -28,8 +28,6 @@ public class RequestLimits implements HttpServerOptionsCustomizer {
 
     /** How much larger than the configured limits the HTTP codec's own limits are. */
     static final int CODEC_HEADROOM = 4;
-    /** After {@link BrowserPolicy} (-100), before everything else. */
-    private static final int AFTER_BROWSER_POLICY = -99;
     /** " HTTP/1.1" and the space after the method, as the codec counts the line. */
     private static final int REQUEST_LINE_OVERHEAD = 10;
     /** ": " between a header's name and value and the line end after it. */
@@ -62,21 +60,35 @@ public class RequestLimits implements HttpServerOptionsCustomizer {
     }
 
     void register(@Observes Router router) {
-        router.route().order(AFTER_BROWSER_POLICY).handler(this::check);
+        router.route().order(RouteOrder.REQUEST_LIMITS).handler(this::check);
+    }
+
+    /** Whether the request line and headers are within the limits (a route answering early checks this first). */
+    public boolean within(HttpServerRequest request) {
+        return requestLine(request) <= maxRequestLine && headerBytes(request) <= maxHeaders;
+    }
+
+    private static long requestLine(HttpServerRequest request) {
+        return request.method().name().length() + (long) request.uri().length() + REQUEST_LINE_OVERHEAD;
+    }
+
+    private static long headerBytes(HttpServerRequest request) {
+        long headers = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headers += header.getKey().length() + header.getValue().length() + HEADER_LINE_OVERHEAD;
+        }
+        return headers;
     }
 
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
-        long line = request.method().name().length() + (long) request.uri().length() + REQUEST_LINE_OVERHEAD;
+        long line = requestLine(request);
         if (line > maxRequestLine) {
             Problems.send(context, mapper, ProblemType.URI_TOO_LONG, "The request line is " + line
                     + " bytes long; this service accepts up to " + maxRequestLine + ". Shorten the query.", false);
             return;
         }
-        long headers = 0;
-        for (Map.Entry<String, String> header : request.headers()) {
-            headers += header.getKey().length() + header.getValue().length() + HEADER_LINE_OVERHEAD;
-        }
+        long headers = headerBytes(request);
         if (headers > maxHeaders) {
             Problems.send(context, mapper, ProblemType.HEADERS_TOO_LARGE, "The request headers take " + headers
                     + " bytes; this service accepts up to " + maxHeaders + ".", false);

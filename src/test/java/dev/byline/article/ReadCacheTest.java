@@ -165,6 +165,32 @@ class ReadCacheTest {
 
     @Test
     @TestSecurity(user = "editor", roles = "editor")
+    void anArticleFromMemoryCarriesTheBrowserPolicyAndCountsUnderItsTemplate() {
+        String slug = Fixtures.unique("from-a-page");
+        Fixtures.published(Map.of("headline", "Read from a page", "slug", slug));
+        String origin = "https://reader.example";
+        As.anonymous(() -> {
+            given().get(ARTICLES + "/" + slug).then().statusCode(200);
+            assertEquals(0, readFromMemory(slug));
+            Response router = given().header("Origin", origin).get(ARTICLES + "/" + slug).then().statusCode(200)
+                    .extract().response();
+            Response resource = given().header("Origin", origin).queryParam("format", "json")
+                    .get(ARTICLES + "/" + slug).then().statusCode(200).extract().response();
+            for (String header : java.util.List.of("Vary", "Access-Control-Allow-Origin",
+                    "Access-Control-Expose-Headers", "X-Content-Type-Options", "Content-Security-Policy",
+                    "Referrer-Policy")) {
+                assertEquals(resource.headers().getValues(header), router.headers().getValues(header), header);
+            }
+            assertEquals("*", router.header("Access-Control-Allow-Origin"));
+        });
+        String metrics = given().noFilters().accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/v1/articles/{idOrSlug}\""), "the template is the metric's URI");
+        assertTrue(!metrics.contains(slug), "no series per article");
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
     void whatThePublicMayNotReadIsAnsweredByTheResourceWithoutReadingTwice() {
         String slug = Fixtures.unique("handed-on");
         String id = Fixtures.published(Map.of("headline", "Renamed soon", "slug", slug));

@@ -61,6 +61,16 @@ class HttpLimitsTest {
         assertProblem(response, 431, "/problems/headers-too-large");
     }
 
+    @Test
+    void anArticleReadWithHeadersOverTheLimitIs431ProblemToo() throws IOException {
+        // The route that answers anonymous article reads from memory runs before the limits route: it must not
+        // answer this one.
+        RawHttp.Response response = RawHttp.exchange("GET /api/v1/articles/some-article HTTP/1.1\r\n"
+                + "Host: localhost\r\nX-Padding: " + "a".repeat(40_000) + "\r\n\r\n");
+
+        assertProblem(response, 431, "/problems/headers-too-large");
+    }
+
     /**
      * Requests the HTTP codec cannot parse never reach Byline: Quarkus 3.33 creates its Vert.x server without an
      * invalid-request handler and offers no hook to set one, so Vert.x answers them with an empty 400, 414 or 431 and
