@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * a feed): the same status, validators, caching headers and rate limit the resource would send, and nothing else.
  * A route uses it only for anonymous reads ({@link #anonymousRead}); anything it cannot answer goes on to JAX-RS.
  */
-@ApplicationScoped
+@Singleton // no client proxy: on every anonymous read, answered on the event loop
 public class MemoryAnswers {
 
     private final RateLimits limits;

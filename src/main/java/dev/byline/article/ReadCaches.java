@@ -13,7 +13,7 @@ import dev.byline.web.Representations;
 import dev.byline.web.Uuids;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * made through this instance also evict at once (see {@link WriteTracker}), so a client reads its own writes. While
  * the notification connection is down nothing is served from, or stored in, either cache.
  */
-@ApplicationScoped
+@Singleton // no client proxy: on every anonymous read, answered on the event loop
 public class ReadCaches {
 
     /**

@@ -1,6 +1,6 @@
 package dev.byline.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Token buckets kept in this process's memory: each bucket holds up to {@code capacity} tokens and refills
  * continuously over the window. With several instances each keeps its own buckets (see README).
  */
-@ApplicationScoped
+@Singleton // no client proxy: on every anonymous read, answered on the event loop
 public class RateLimiter {
 
     private static final int MAX_BUCKETS = 100_000;

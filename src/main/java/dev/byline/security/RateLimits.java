@@ -7,7 +7,7 @@ import dev.byline.web.ClientAddress;
 import dev.byline.web.Representations;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Map;
  * one for partners), per client address for anonymous callers. {@link RateLimitFilter} applies it to every API
  * call; readers answered before JAX-RS (see {@code dev.byline.article.CachedArticleRoute}) use it directly.
  */
-@ApplicationScoped
+@Singleton // no client proxy: on every anonymous read, answered on the event loop
 public class RateLimits {
 
     /** The bucket a request drew from, and what it said. */

@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +20,7 @@ import java.util.Set;
  * may read it, whether or not the request named one, so that a shared cache can hand the same bytes to a browser
  * on any site. They are documents a browser may open, so they are also sandboxed.
  */
-@ApplicationScoped
+@Singleton // no client proxy: on every anonymous read, answered on the event loop
 public class BrowserPolicy {
 
     private static final Set<String> READS = Set.of("GET", "HEAD");

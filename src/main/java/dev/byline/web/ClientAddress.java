@@ -3,7 +3,7 @@ package dev.byline.web;
 import dev.byline.BylineConfig;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,7 +13,7 @@ import java.util.List;
  * The address a request really came from. X-Forwarded-For is believed only when the connection comes from a
  * configured trusted proxy, so a client cannot choose its own rate-limit bucket by sending the header.
  */
-@ApplicationScoped
+@Singleton // no client proxy: on every anonymous read, answered on the event loop
 public class ClientAddress {
 
     private final List<Cidr> trusted;
@@ -24,7 +24,9 @@ public class ClientAddress {
     }
 
     public String of(HttpServerRequest request) {
-        SocketAddress peer = request.remoteAddress();
+        // The connection's own peer: the request's remoteAddress() may be rewritten from Forwarded headers by the
+        // web layer (and costs a parse of them on every request); here only a trusted proxy's headers count.
+        SocketAddress peer = request.connection() == null ? request.remoteAddress() : request.connection().remoteAddress();
         String address = peer == null ? "unknown" : peer.hostAddress();
         if (!isTrusted(address)) {
             return address;
@@ -45,6 +47,9 @@ public class ClientAddress {
     }
 
     private boolean isTrusted(String address) {
+        if (trusted.isEmpty()) {
+            return false;
+        }
         return trusted.stream().anyMatch(cidr -> cidr.contains(address));
     }
 

@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * themselves. Only a request several times over a limit, or one the codec cannot parse at all (a control character
  * in a header, a malformed request line), still meets Vert.x's empty 400, 414 or 431.
  */
-@ApplicationScoped
+@Singleton // no client proxy: on every anonymous read, answered on the event loop
 public class RequestLimits implements HttpServerOptionsCustomizer {
 
     /** How much larger than the configured limits the HTTP codec's own limits are. */
