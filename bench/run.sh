@@ -128,7 +128,7 @@ parse_args() {
     [[ $OPEN_PERCENTS == 0 || $OPEN_PERCENTS =~ ^[1-9][0-9]?(,[1-9][0-9]?)*$ ]] \
         || die "--open takes percentages from 1 to 99 separated by commas (e.g. 50,80), or 0"
     [[ $OPEN_PERCENTS != 0 ]] || OPEN_PERCENTS=""
-    if [[ -z $SEED ]]; then SEED=$((RANDOM * 32768 + RANDOM)); fi
+    if [[ -z $SEED ]]; then SEED=$(((RANDOM * 32768 + RANDOM) % 1000000000)); fi
     { [[ $SEED =~ ^[0-9]+$ ]] && ((SEED < 1000000000)); } || die "--seed must be a number below 1000000000"
     ((CONNECTIONS >= THREADS)) || die "wrk needs at least as many connections as threads"
     [[ $SEARCH_WORD =~ ^[a-z]+$ ]] || die "--search takes one lower-case word"
