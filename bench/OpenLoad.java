@@ -43,8 +43,8 @@ import java.util.concurrent.locks.LockSupport;
  * The slug file holds one slug per line in rank order (line 1 the most popular), as bench/catalogue.lua reads it:
  * {@code zipf} draws rank k with probability (1/k) / H(N), {@code uniform} every slug alike. The first
  * {@code --warmup} seconds run at the same rate but are not recorded (they warm this JVM and its connections).
- * With {@code --gc-log FILE} (the output of {@code jstat -gcutil -t PID 250}, which bench/run.sh keeps for the
- * service), the share of the measured part that the service spent in GC is printed too.
+ * With {@code --gc-log FILE} (the output of {@code jstat -gcutil -t PID 250}, which bench/Measure.java keeps for
+ * the service), the share of the measured part that the service spent in GC is printed too.
  *
  * <p>Prints {@code key=value} lines: target_rate, achieved_rate (answers per second over the measured part),
  * requests, ok, errors (non-200 answers, timeouts and I/O failures), p50_ms, p90_ms, p99_ms, p999_ms, max_ms
@@ -399,8 +399,8 @@ public class OpenLoad {
     }
 
     /**
-     * GC time of the service from the file that bench/run.sh fills with {@code jstat -gcutil -t PID 250}: each line
-     * holds the service's uptime (Timestamp) and its total GC time (GCT: young, full and concurrent), in seconds.
+     * GC time of the service from the file that bench/Measure.java fills with {@code jstat -gcutil -t PID 250}: each
+     * line holds the service's uptime (Timestamp) and its total GC time (GCT: young, full and concurrent), in seconds.
      * The newest line at the start of the measured part and the newest just after its end give the share of that
      * time spent in GC.
      */

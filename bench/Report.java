@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns what bench/run.sh measured into the report: bench/results/STAMP.md (markdown) and STAMP.json (every row,
- * machine-readable), and prints the tables. Run from source: {@code java bench/Report.java RUN_DIR MD_FILE JSON_FILE}.
+ * Turns what bench/Measure.java measured into the report: bench/results/STAMP.md (markdown) and STAMP.json (every
+ * row, machine-readable), and prints the tables. Run from source: {@code java bench/Report.java RUN_DIR MD_FILE JSON_FILE}.
  *
- * <p>RUN_DIR holds what run.sh wrote while measuring:
+ * <p>RUN_DIR holds what run.sh (meta.tsv) and Measure.java (all four) wrote:
  * <ul>
  * <li>{@code rows.tsv}: one line per measured row, in the order they ran, tab-separated: name, kind (wrk, pgbench,
  * open, polls), role (trivial, single, zipf, uniform, pgbench, polls, or empty), twin (for a "+ key" row, the

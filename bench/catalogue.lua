@@ -8,7 +8,7 @@
 --   MODE       zipf: the slug of rank k comes with probability (1/k) / H(N), H(N) = 1 + 1/2 + ... + 1/N;
 --              uniform: every slug with probability 1/N;
 --              each: every slug once, in file order, shared out between wrk's T threads (give T in place of
---              SEED): thread i takes lines i, i + T, ..., then starts again. bench/run.sh uses it to have every
+--              SEED): thread i takes lines i, i + T, ..., then starts again. bench/Measure.java uses it to have every
 --              article read (and its rendition stored) before measuring, as a catalogue read for a while has been.
 --   SEED       a whole number; thread i seeds its random generator with SEED * 1000 + i, so the threads
 --              draw different sequences and a run with the same seed draws the same ones.
