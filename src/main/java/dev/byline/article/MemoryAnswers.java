@@ -3,6 +3,7 @@ package dev.byline.article;
 import dev.byline.security.RateLimits;
 import dev.byline.web.Gzip;
 import dev.byline.web.Representations;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -118,7 +119,8 @@ public class MemoryAnswers {
         if (head) {
             response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length)).end();
         } else {
-            response.end(Buffer.buffer(body));
+            // Wrapped, not copied (Buffer.buffer(byte[]) copies): nothing writes to a body once it is made.
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(body)));
         }
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import io.quarkus.runtime.Application;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     /** Below environment variables (300) and system properties (400), above application.properties (250). */
     private static final int ORDINAL = 275;
     private static final String DEFAULT_DATA_DIR = ".byline-data/postgres";
+    /** How long the database waits at exit for the application to stop; a longer stop is a stuck one. */
+    private static final long STOP_PATIENCE_MILLIS = 10_000;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -102,6 +105,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             EmbeddedPostgres postgres = builder
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(throwaway)
+                    .setRegisterShutdownHook(false) // ours stops it once the application has stopped
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", throwaway ? "off" : "on")
                     .start();
@@ -117,6 +121,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     }
 
     private static void stop(EmbeddedPostgres postgres, Path throwawayDir) {
+        awaitApplicationStopped();
         try {
             postgres.close();
             if (throwawayDir != null) {
@@ -126,6 +131,27 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             }
         } catch (IOException e) {
             LOG.warn("Could not stop the embedded PostgreSQL cleanly", e);
+        }
+    }
+
+    /**
+     * The JVM runs its shutdown hooks at the same time: without waiting, the database went away while the application
+     * was still stopping (webhook claims given back, requests in flight, the pool closing), which logged a stack trace
+     * per connection on every stop. Waits for the application to have stopped, at most {@link #STOP_PATIENCE_MILLIS}
+     * (an application that never started has nothing to wait for).
+     */
+    private static void awaitApplicationStopped() {
+        Application application = Application.currentApplication();
+        if (application == null) {
+            return;
+        }
+        Thread waiter = new Thread(application::awaitShutdown, "byline-embedded-postgres-await-stop");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            waiter.join(STOP_PATIENCE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

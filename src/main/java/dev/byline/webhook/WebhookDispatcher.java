@@ -106,11 +106,6 @@ public class WebhookDispatcher {
                     return thread;
                 });
         workers.allowCoreThreadTimeOut(true);
-        client = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
         running = true;
         sweepSoon();
     }
@@ -223,6 +218,28 @@ public class WebhookDispatcher {
         sweepSoon(); // the turn may have ended with work left, or a change may have come in meanwhile
     }
 
+    /**
+     * The HTTP client, made at the first delivery rather than at start: making one loads the JDK's whole HTTP
+     * client (a few hundred milliseconds of start-up) and most instances deliver nothing for a while.
+     */
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            .connectTimeout(config.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
+                    client = made;
+                }
+            }
+        }
+        return made;
+    }
+
     /** One attempt: a signed POST, judged by its status alone (2xx succeeds), without following redirects. */
     WebhookQueue.Attempt send(WebhookQueue.Work work) {
         long started = System.nanoTime();
@@ -242,7 +259,7 @@ public class WebhookDispatcher {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(work.body()))
                 .build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
             // Only the status counts; the body is not read, so a receiver cannot hold the worker by trickling it.
             response.body().close();
             int status = response.statusCode();
