@@ -1,5 +1,6 @@
 package dev.byline.webhook;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A subscription as its owner reads it: the settings, and where delivery stands (paused and why, failing since
- * when, the next retry). The signing secret appears only in the response that created it.
+ * when, the next retry). The signing secret appears only in the response that created it; the version is the
+ * ETag's, not part of the body.
  */
 public record WebhookView(
         UUID id,
@@ -25,7 +27,8 @@ public record WebhookView(
         UUID keyId,
         Instant createdAt,
         Instant updatedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
+        @JsonIgnore long version) {
 
     static WebhookView from(WebhookSubscription subscription) {
         return created(subscription, null);
@@ -35,6 +38,6 @@ public record WebhookView(
         boolean retrying = s.attempts > 0 && WebhookSubscription.ACTIVE.equals(s.status);
         return new WebhookView(s.id, s.url, s.description, s.events, s.sections, s.sources, s.status, s.pausedAt,
                 s.pausedReason, s.attempts, s.failingSince, retrying ? s.nextAttemptAt : null, s.keyId, s.createdAt,
-                s.updatedAt, secret);
+                s.updatedAt, secret, s.version);
     }
 }
