@@ -1,6 +1,7 @@
 package dev.byline.article;
 
 import dev.byline.SiteLinks;
+import dev.byline.audit.AuditSubject;
 import dev.byline.source.Rights;
 import dev.byline.source.SourceRef;
 import java.net.URI;
@@ -46,7 +47,12 @@ public record ArticleView(
         int wordCount,
         int readingTimeMinutes,
         List<CorrectionView> corrections,
-        Withdrawal withdrawal) {
+        Withdrawal withdrawal) implements AuditSubject {
+
+    @Override
+    public String auditId() {
+        return id.toString();
+    }
 
     /** The original an article translates, named once readers may open it. */
     public record TranslationOf(UUID id, String link) {

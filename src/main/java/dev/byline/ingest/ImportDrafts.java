@@ -7,6 +7,7 @@ import dev.byline.article.ArticleInput;
 import dev.byline.article.ArticlePatch;
 import dev.byline.article.ArticleService;
 import dev.byline.article.ArticleView;
+import dev.byline.audit.AuditSubject;
 import dev.byline.web.IfMatch;
 import dev.byline.audit.Audited;
 import dev.byline.source.Rights;
@@ -44,7 +45,12 @@ public class ImportDrafts {
      * @param changed whether the headline or body changed
      * @param corrected whether a correction note was added
      */
-    public record Written(UUID id, ArticleView article, boolean changed, boolean corrected) {
+    public record Written(UUID id, ArticleView article, boolean changed, boolean corrected) implements AuditSubject {
+
+        @Override
+        public String auditId() {
+            return id.toString();
+        }
     }
 
     /** A new draft, with its keys; a key taken meanwhile by the same item imported at once fails the whole write. */

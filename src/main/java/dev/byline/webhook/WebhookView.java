@@ -2,6 +2,7 @@ package dev.byline.webhook;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.byline.audit.AuditSubject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,12 @@ public record WebhookView(
         Instant createdAt,
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
-        @JsonIgnore long version) {
+        @JsonIgnore long version) implements AuditSubject {
+
+    @Override
+    public String auditId() {
+        return id.toString();
+    }
 
     static WebhookView from(WebhookSubscription subscription) {
         return created(subscription, null);
