@@ -171,7 +171,7 @@ public class ArticleService {
         Instant now = now();
         Article article = new Article();
         article.id = TimeOrderedIds.next();
-        article.status = ArticleStatus.DRAFT.toString();
+        article.status = ArticleStatus.DRAFT;
         article.createdAt = now;
         article.slug = input.slug() != null ? ArticleSlug.claim(input.slug())
                 : ArticleSlug.freeFrom(Slugs.fromHeadline(input.headline()));
@@ -426,7 +426,7 @@ public class ArticleService {
             citation.article = article;
             citation.position = i;
             citation.source = sources.get(in.source());
-            citation.role = in.role().toString();
+            citation.role = in.role();
             citation.note = blankToNull(in.note());
             citation.url = in.url();
             if (i >= existing.size()) {

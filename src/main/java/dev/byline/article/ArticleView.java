@@ -90,7 +90,7 @@ public record ArticleView(
                 a.effectiveStatus(now), a.publishedAt, a.embargoedUntil, a.expiresAt, a.createdAt, a.updatedAt, a.version,
                 SourceRef.from(a.source), Provenance.attribution(a),
                 a.citedSources.stream()
-                        .map(c -> new CitationView(SourceRef.from(c.source), CitationRole.of(c.role), c.note, c.url))
+                        .map(c -> new CitationView(SourceRef.from(c.source), c.role, c.note, c.url))
                         .toList(),
                 Provenance.rights(a), a.canonicalUrl, a.webUrl(site, now).orElse(null), a.commentsOpen, a.commentCount, a.wordCount,
                 ArticleBody.readingTime(a.wordCount),

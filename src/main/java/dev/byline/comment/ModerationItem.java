@@ -30,7 +30,7 @@ public record ModerationItem(
 
     static ModerationItem from(Comment c) {
         return new ModerationItem(c.id, c.articleId, c.parentId, c.depth, c.authorName, c.authorEmail, c.bodyText, c.bodyHtml,
-                c.status, c.heldFor, c.reportCount, c.moderationReason, c.moderatedAt, c.createdAt, c.editedAt,
+                c.status.toString(), c.heldFor, c.reportCount, c.moderationReason, c.moderatedAt, c.createdAt, c.editedAt,
                 c.replyCount);
     }
 }

@@ -95,7 +95,7 @@ public class SourceService {
 
     private static void apply(Source source, SourceInput input) {
         source.name = input.name().trim();
-        source.kind = input.kind().toString();
+        source.kind = input.kind();
         source.homepageUrl = input.homepageUrl();
         source.aliases = input.aliases() == null ? List.of() : input.aliases().stream().map(String::trim).distinct().toList();
         source.defaultAttribution = input.defaultAttribution();

@@ -23,7 +23,7 @@ public record SourceView(
     }
 
     public static SourceView from(Source source) {
-        return new SourceView(source.slug, source.name, SourceKind.of(source.kind), source.homepageUrl, source.aliases,
+        return new SourceView(source.slug, source.name, source.kind, source.homepageUrl, source.aliases,
                 source.defaultAttribution, source.rights(),
                 source.createdAt, source.updatedAt, source.version);
     }

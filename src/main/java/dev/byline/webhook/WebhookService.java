@@ -90,7 +90,7 @@ public class WebhookService {
         subscription.baseUrl = baseUri.toString();
         byte[] key = WebhookSecrets.generate();
         subscription.secret = secrets.seal(subscription.id, key);
-        subscription.status = WebhookSubscription.ACTIVE;
+        subscription.status = WebhookStatus.ACTIVE;
         // Every change up to the newest committed one is before this subscription (they commit in seq order).
         subscription.position = ((Number) entityManager
                 .createNativeQuery("select coalesce(max(seq), 0) from article_change").getSingleResult()).longValue();
@@ -155,8 +155,8 @@ public class WebhookService {
     @Audited(action = "webhook.resume", target = "webhook")
     public WebhookView resume(UUID id) {
         WebhookSubscription subscription = forUpdate(id);
-        if (WebhookSubscription.PAUSED.equals(subscription.status)) {
-            subscription.status = WebhookSubscription.ACTIVE;
+        if (subscription.status == WebhookStatus.PAUSED) {
+            subscription.status = WebhookStatus.ACTIVE;
             subscription.pausedAt = null;
             subscription.pausedReason = null;
             subscription.attempts = 0;
@@ -189,7 +189,7 @@ public class WebhookService {
         WebhookSubscription subscription = forUpdate(id);
         WebhookDelivery delivery = WebhookDelivery.findIn(id, deliveryId).orElseThrow(() -> ProblemException.notFound(
                 "Webhook " + id + " has no delivery " + deliveryId + " in its log."));
-        if (WebhookSubscription.PAUSED.equals(subscription.status)) {
+        if (subscription.status == WebhookStatus.PAUSED) {
             throw ProblemException.conflict("This webhook is paused; resume it first (POST /api/v1/webhooks/" + id
                     + "/resume), then ask again.");
         }

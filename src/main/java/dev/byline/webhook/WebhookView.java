@@ -19,7 +19,7 @@ public record WebhookView(
         List<String> events,
         List<String> sections,
         List<String> sources,
-        String status,
+        WebhookStatus status,
         Instant pausedAt,
         String pausedReason,
         int consecutiveFailures,
@@ -41,7 +41,7 @@ public record WebhookView(
     }
 
     static WebhookView created(WebhookSubscription s, String secret) {
-        boolean retrying = s.attempts > 0 && WebhookSubscription.ACTIVE.equals(s.status);
+        boolean retrying = s.attempts > 0 && s.status == WebhookStatus.ACTIVE;
         return new WebhookView(s.id, s.url, s.description, s.events, s.sections, s.sources, s.status, s.pausedAt,
                 s.pausedReason, s.attempts, s.failingSince, retrying ? s.nextAttemptAt : null, s.keyId, s.createdAt,
                 s.updatedAt, secret, s.version);
