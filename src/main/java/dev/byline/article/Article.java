@@ -9,6 +9,7 @@ import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -82,7 +83,8 @@ public class Article extends PanacheEntityBase {
     private Translations translations;
 
     /** Stored status; a scheduled article whose time has passed is public, see {@link #effectiveStatus(Instant)}. */
-    public String status;
+    @Convert(converter = ArticleStatus.AsText.class)
+    public ArticleStatus status;
 
     @Column(name = "published_at")
     public Instant publishedAt;
@@ -160,9 +162,8 @@ public class Article extends PanacheEntityBase {
     public List<Correction> corrections = new ArrayList<>();
 
     public ArticleStatus effectiveStatus(Instant now) {
-        ArticleStatus stored = ArticleStatus.of(status);
-        return stored == ArticleStatus.SCHEDULED && publishedAt != null && !publishedAt.isAfter(now)
-                ? ArticleStatus.PUBLISHED : stored;
+        return status == ArticleStatus.SCHEDULED && publishedAt != null && !publishedAt.isAfter(now)
+                ? ArticleStatus.PUBLISHED : status;
     }
 
     /**
@@ -184,10 +185,10 @@ public class Article extends PanacheEntityBase {
                     ? "; withdraw it first to schedule it again." : "."));
         }
         if (later) {
-            status = ArticleStatus.SCHEDULED.toString();
+            status = ArticleStatus.SCHEDULED;
             publishedAt = StoredTime.of(at);
         } else {
-            status = ArticleStatus.PUBLISHED.toString();
+            status = ArticleStatus.PUBLISHED;
             // A republished article keeps its first publication time, so keyset pages stay in place.
             if (current != ArticleStatus.WITHDRAWN || publishedAt == null) {
                 publishedAt = now;
@@ -206,7 +207,7 @@ public class Article extends PanacheEntityBase {
             throw ProblemException.conflict("Only published or scheduled articles can be withdrawn; this one is "
                     + current + ".");
         }
-        status = ArticleStatus.WITHDRAWN.toString();
+        status = ArticleStatus.WITHDRAWN;
         withdrawnAt = now;
         withdrawalReason = reason.strip();
         updatedAt = now;

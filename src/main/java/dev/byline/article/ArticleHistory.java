@@ -6,6 +6,7 @@ import dev.byline.StoredTime;
 import dev.byline.article.ArticleView.CorrectionView;
 import dev.byline.database.SqlValues;
 import dev.byline.source.Source;
+import dev.byline.source.SourceKind;
 import dev.byline.web.CursorCodec;
 import dev.byline.web.Page;
 import dev.byline.web.ProblemException;
@@ -170,7 +171,7 @@ public class ArticleHistory {
         a.language = text(c, "language");
         String original = text(c, "translationOf");
         a.translationOf = original == null ? null : UUID.fromString(original);
-        a.status = text(c, "status");
+        a.status = ArticleStatus.of(text(c, "status"));
         a.publishedAt = instant(c, "publishedAt");
         a.embargoedUntil = instant(c, "embargoedUntil");
         a.expiresAt = instant(c, "expiresAt");
@@ -197,7 +198,7 @@ public class ArticleHistory {
             citation.article = a;
             citation.position = a.citedSources.size();
             citation.source = source(node);
-            citation.role = text(node, "role");
+            citation.role = CitationRole.of(text(node, "role"));
             citation.note = text(node, "note");
             citation.url = text(node, "url");
             a.citedSources.add(citation);
@@ -217,7 +218,7 @@ public class ArticleHistory {
         Source s = new Source();
         s.slug = text(node, "slug");
         s.name = text(node, "name");
-        s.kind = text(node, "kind");
+        s.kind = SourceKind.of(text(node, "kind"));
         s.syndicatable = node.path("syndicatable").asBoolean(true);
         return s;
     }

@@ -47,7 +47,7 @@ public record ArticleInput(
                 article.translationOf == null ? null : article.translationOf.toString(),
                 article.source == null ? null : article.source.slug, article.attribution,
                 article.citedSources.stream()
-                        .map(c -> new CitationInput(c.source.slug, CitationRole.of(c.role), c.note, c.url))
+                        .map(c -> new CitationInput(c.source.slug, c.role, c.note, c.url))
                         .toList(),
                 new Rights(article.copyrightHolder, article.usageTerms, article.syndicatable),
                 article.canonicalUrl, article.commentsOpen, article.expiresAt);

@@ -57,11 +57,13 @@ public class ArticleResource {
     private final ReadCaches caches;
     private final CurrentIdentityAssociation identities;
     private final CurrentVertxRequest http;
+    private final MergePatch mergePatch;
 
     public ArticleResource(ArticleService articles, Representations representations, Caller caller,
             BylineConfig config, com.fasterxml.jackson.databind.ObjectMapper mapper, NinjsService ninjs,
-            ReadCaches caches, CurrentIdentityAssociation identities, CurrentVertxRequest http) {
+            ReadCaches caches, CurrentIdentityAssociation identities, CurrentVertxRequest http, MergePatch mergePatch) {
         this.http = http;
+        this.mergePatch = mergePatch;
         this.caches = caches;
         this.identities = identities;
         this.mapper = mapper;
@@ -195,7 +197,7 @@ public class ArticleResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response update(@PathParam("id") String id, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
-        return written(articles.update(id, patch, IfMatch.of(ifMatch)));
+        return written(articles.update(id, mergePatch.read(patch, ArticlePatch.class), IfMatch.of(ifMatch)));
     }
 
     @POST

@@ -75,10 +75,10 @@ public record ArticleRevision(
         /** The content of a detached article rebuilt from a version's snapshot. */
         static Content of(Article a) {
             return new Content(a.slug, a.headline, a.standfirst, a.bodyHtml, a.bodyText, a.byline, a.dateline,
-                    a.section, a.tags, a.language, a.translationOf, ArticleStatus.of(a.status), a.publishedAt,
+                    a.section, a.tags, a.language, a.translationOf, a.status, a.publishedAt,
                     a.embargoedUntil, a.expiresAt, a.updatedAt, SourceRef.from(a.source), Provenance.attribution(a),
                     a.citedSources.stream()
-                            .map(c -> new CitationView(SourceRef.from(c.source), CitationRole.of(c.role), c.note, c.url))
+                            .map(c -> new CitationView(SourceRef.from(c.source), c.role, c.note, c.url))
                             .toList(),
                     Provenance.rights(a), a.canonicalUrl, a.commentsOpen, a.wordCount,
                     a.corrections.stream().map(CorrectionView::from).toList(),

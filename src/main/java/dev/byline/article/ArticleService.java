@@ -1,7 +1,5 @@
 package dev.byline.article;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.SiteLinks;
 import dev.byline.StoredTime;
@@ -15,7 +13,6 @@ import dev.byline.source.Rights;
 import dev.byline.source.Source;
 import dev.byline.web.CursorCodec;
 import dev.byline.web.InputValidator;
-import dev.byline.web.MergePatch;
 import dev.byline.web.Page;
 import dev.byline.web.IfMatch;
 import dev.byline.web.Problem.FieldError;
@@ -46,7 +43,6 @@ import org.hibernate.exception.ConstraintViolationException;
 public class ArticleService {
 
     private final InputValidator validator;
-    private final MergePatch mergePatch;
     private final ArticleListing listing;
     private final Event<ArticleChanged> changes;
     private final ArticleReader reader;
@@ -58,7 +54,7 @@ public class ArticleService {
     /** A publish time this close to now counts as now: clocks of editors' machines drift. */
     private final Duration clockSkew;
 
-    public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
+    public ArticleService(InputValidator validator, CursorCodec cursors,
             Event<ArticleChanged> changes, BylineConfig config, ArticleReader reader, ReadCaches caches,
             Representations representations, SearchLanguages languages, SiteLinks site, StoredRenditions stored) {
         this.reader = reader;
@@ -68,7 +64,6 @@ public class ArticleService {
         this.caches = caches;
         this.representations = representations;
         this.validator = validator;
-        this.mergePatch = mergePatch;
         this.listing = new ArticleListing(cursors, languages, site);
         this.changes = changes;
         this.clockSkew = config.publishClockSkew();
@@ -176,7 +171,7 @@ public class ArticleService {
         Instant now = now();
         Article article = new Article();
         article.id = TimeOrderedIds.next();
-        article.status = ArticleStatus.DRAFT.toString();
+        article.status = ArticleStatus.DRAFT;
         article.createdAt = now;
         article.slug = input.slug() != null ? ArticleSlug.claim(input.slug())
                 : ArticleSlug.freeFrom(Slugs.fromHeadline(input.headline()));
@@ -192,14 +187,13 @@ public class ArticleService {
 
     @Transactional
     @Audited(action = "article.update", target = "article")
-    public ArticleView update(String idOrSlug, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
+    public ArticleView update(String idOrSlug, ArticlePatch patch, IfMatch ifMatch) {
         return write(idOrSlug, ifMatch, true, ArticleChanged.Action.UPDATED, (article, now) -> {
-            if (patch != null && patch.hasNonNull("bodyText") && patch.hasNonNull("bodyHtml")) {
+            if (patch.sendsBothBodies()) {
                 throw bothBodies();
             }
             ArticleInput current = ArticleInput.of(article);
-            ArticleInput base = patch != null && patch.hasNonNull("bodyText") ? current.withoutBody() : current;
-            ArticleInput merged = mergePatch.apply(base, patch, ArticleInput.class);
+            ArticleInput merged = validator.validate(patch.applyTo(current));
             if (merged.translationOf() != null) {
                 // The original may be named by slug: the same original is no change.
                 merged = merged.withTranslationOf(ArticleSlug.articleIdOf(merged.translationOf()).map(UUID::toString)
@@ -432,7 +426,7 @@ public class ArticleService {
             citation.article = article;
             citation.position = i;
             citation.source = sources.get(in.source());
-            citation.role = in.role().toString();
+            citation.role = in.role();
             citation.note = blankToNull(in.note());
             citation.url = in.url();
             if (i >= existing.size()) {

@@ -2,6 +2,8 @@ package dev.byline.article;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.byline.database.EnumAsText;
+import jakarta.persistence.Converter;
 import java.util.Locale;
 
 /** Where an article is in its life. */
@@ -14,11 +16,6 @@ public enum ArticleStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether {@code stored}, a status column's value, is this status. */
-    public boolean is(String stored) {
-        return toString().equals(stored);
-    }
-
     @JsonCreator
     public static ArticleStatus of(String value) {
         for (ArticleStatus status : values()) {
@@ -27,5 +24,14 @@ public enum ArticleStatus {
             }
         }
         throw new IllegalArgumentException("must be one of: draft, scheduled, published, withdrawn");
+    }
+
+    /** Stores the status as its text, which V1's CHECK constraint lists. */
+    @Converter
+    public static class AsText extends EnumAsText<ArticleStatus> {
+
+        public AsText() {
+            super(ArticleStatus.class);
+        }
     }
 }

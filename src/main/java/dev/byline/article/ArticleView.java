@@ -1,6 +1,7 @@
 package dev.byline.article;
 
 import dev.byline.SiteLinks;
+import dev.byline.audit.AuditSubject;
 import dev.byline.source.Rights;
 import dev.byline.source.SourceRef;
 import java.net.URI;
@@ -46,7 +47,12 @@ public record ArticleView(
         int wordCount,
         int readingTimeMinutes,
         List<CorrectionView> corrections,
-        Withdrawal withdrawal) {
+        Withdrawal withdrawal) implements AuditSubject {
+
+    @Override
+    public String auditId() {
+        return id.toString();
+    }
 
     /** The original an article translates, named once readers may open it. */
     public record TranslationOf(UUID id, String link) {
@@ -84,7 +90,7 @@ public record ArticleView(
                 a.effectiveStatus(now), a.publishedAt, a.embargoedUntil, a.expiresAt, a.createdAt, a.updatedAt, a.version,
                 SourceRef.from(a.source), Provenance.attribution(a),
                 a.citedSources.stream()
-                        .map(c -> new CitationView(SourceRef.from(c.source), CitationRole.of(c.role), c.note, c.url))
+                        .map(c -> new CitationView(SourceRef.from(c.source), c.role, c.note, c.url))
                         .toList(),
                 Provenance.rights(a), a.canonicalUrl, a.webUrl(site, now).orElse(null), a.commentsOpen, a.commentCount, a.wordCount,
                 ArticleBody.readingTime(a.wordCount),

@@ -34,7 +34,7 @@ public final class ArticleVisibility {
 
     /** Published, or scheduled with its time passed (a published article always has its time, see V1). */
     static final Condition IS_DUE = new Condition("a.status in ('published', 'scheduled') and a.published_at <= now()",
-            (a, now) -> (ArticleStatus.PUBLISHED.is(a.status) || ArticleStatus.SCHEDULED.is(a.status))
+            (a, now) -> (a.status == ArticleStatus.PUBLISHED || a.status == ArticleStatus.SCHEDULED)
                     && a.publishedAt != null && !a.publishedAt.isAfter(now));
 
     /** No embargo, or it has lifted. */
@@ -51,7 +51,7 @@ public final class ArticleVisibility {
 
     /** Withdrawn by an editor. */
     static final Condition WITHDRAWN = new Condition("a.status = 'withdrawn'",
-            (a, now) -> ArticleStatus.WITHDRAWN.is(a.status));
+            (a, now) -> a.status == ArticleStatus.WITHDRAWN);
 
     /** Its rights allow syndication: its own flag, else its source's, else yes (see {@link Provenance#rights}). */
     static final Condition SYNDICATABLE = new Condition(
@@ -66,7 +66,7 @@ public final class ArticleVisibility {
             + " then a.withdrawn_at when a.expires_at <= now() then a.expires_at else now() end";
 
     private static Instant shownUntil(Article a, Instant now) {
-        if (ArticleStatus.WITHDRAWN.is(a.status) && a.withdrawnAt != null) {
+        if (a.status == ArticleStatus.WITHDRAWN && a.withdrawnAt != null) {
             return a.withdrawnAt;
         }
         return EXPIRED.holds(a, now) ? a.expiresAt : now;
@@ -74,7 +74,7 @@ public final class ArticleVisibility {
 
     /** It had been published (not a draft, its time reached) before it stopped being shown. */
     private static final Condition WAS_DUE = new Condition("a.status <> 'draft' and a.published_at <= " + SHOWN_UNTIL,
-            (a, now) -> !ArticleStatus.DRAFT.is(a.status) && a.publishedAt != null
+            (a, now) -> a.status != ArticleStatus.DRAFT && a.publishedAt != null
                     && !a.publishedAt.isAfter(shownUntil(a, now)));
 
     /** Its embargo, if any, had lifted before it stopped being shown. */

@@ -2,6 +2,7 @@ package dev.byline.article;
 
 import dev.byline.source.Source;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -30,7 +31,8 @@ public class CitedSource extends PanacheEntityBase {
     @JoinColumn(name = "source_id")
     public Source source;
 
-    public String role;
+    @Convert(converter = CitationRole.AsText.class)
+    public CitationRole role;
     public String note;
     public String url;
 }

@@ -110,7 +110,7 @@ public record Ninjs(
             sources.add(infoSource(a.source, "originator", base));
         }
         for (CitedSource cited : a.citedSources) {
-            sources.add(infoSource(cited.source, cited.role, base));
+            sources.add(infoSource(cited.source, cited.role.toString(), base));
         }
         List<Text> descriptions = a.standfirst == null || !usable ? List.of()
                 : List.of(new Text("summary", "text/plain", a.standfirst));

@@ -4,6 +4,7 @@ import dev.byline.BylineConfig;
 import dev.byline.SiteLinks;
 import dev.byline.database.Sql;
 import dev.byline.source.Source;
+import dev.byline.source.SourceKind;
 import dev.byline.web.Representations;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,7 +108,7 @@ public class StoredRenditions {
         source.id = 1L;
         source.slug = "sample-agency";
         source.name = "Sample <Agency> & Co";
-        source.kind = "wire-agency";
+        source.kind = SourceKind.WIRE_AGENCY;
         source.defaultAttribution = "Based on a sample report";
         source.copyrightHolder = "Sample Agency";
         source.usageTerms = "Sample terms";
@@ -124,7 +125,7 @@ public class StoredRenditions {
         a.section = "world";
         a.tags = List.of("one", "two");
         a.language = "en";
-        a.status = ArticleStatus.PUBLISHED.toString();
+        a.status = ArticleStatus.PUBLISHED;
         a.publishedAt = now.minusSeconds(3600);
         a.expiresAt = now.plusSeconds(3600);
         a.attribution = "Based on a sample report";
@@ -139,7 +140,7 @@ public class StoredRenditions {
         CitedSource cited = new CitedSource();
         cited.article = a;
         cited.source = source;
-        cited.role = CitationRole.values()[0].toString();
+        cited.role = CitationRole.values()[0];
         cited.note = "a note";
         cited.url = "https://agency.example/story";
         a.citedSources = List.of(cited);

@@ -42,7 +42,7 @@ final class Translations {
         List<Member> members = new ArrayList<>(nodes.size());
         for (JsonNode node : nodes) {
             Article state = new Article();
-            state.status = node.get("status").asText();
+            state.status = ArticleStatus.of(node.get("status").asText());
             state.publishedAt = instant(node, "publishedAt");
             state.embargoedUntil = instant(node, "embargoedUntil");
             state.expiresAt = instant(node, "expiresAt");
@@ -68,7 +68,7 @@ final class Translations {
         Instant next = Instant.MAX;
         for (Member member : members) {
             Article state = member.state();
-            ArticleStatus status = ArticleStatus.of(state.status);
+            ArticleStatus status = state.status;
             if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SCHEDULED) {
                 continue; // a draft or withdrawn version waits for an edit, which names the set (V15)
             }

@@ -9,7 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -58,23 +57,10 @@ public class AuditInterceptor {
                 : "system";
     }
 
-    /** What was acted on: a view's id, an entity's slug, or else the first text argument (a delete's path parameter). */
+    /** What was acted on: what the write returned names it, or else the first text or UUID argument (a delete's). */
     private static String targetId(Object result, Object[] parameters) {
-        // Views are records with id(); entities expose Panache getters, where a slug names the thing better.
-        List<String> accessors = result != null && result.getClass().isRecord() ? List.of("id", "slug")
-                : List.of("getSlug", "getId");
-        for (String accessor : accessors) {
-            if (result == null) {
-                break;
-            }
-            try {
-                Object value = result.getClass().getMethod(accessor).invoke(result);
-                if (value != null) {
-                    return value.toString();
-                }
-            } catch (ReflectiveOperationException e) {
-                // not this accessor
-            }
+        if (result instanceof AuditSubject subject) {
+            return subject.auditId();
         }
         for (Object parameter : parameters) {
             if (parameter instanceof String || parameter instanceof UUID) {

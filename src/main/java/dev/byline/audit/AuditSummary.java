@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.byline.web.MergePatch;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -30,9 +31,10 @@ final class AuditSummary {
     static ObjectNode of(Object[] arguments, ObjectMapper mapper) {
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         for (Object argument : arguments) {
-            if (argument instanceof JsonNode patch && patch.isObject()) {
-                // In a merge patch null clears a field: it is what changed, so it stays.
-                patch.fields().forEachRemaining(field -> summary.set(field.getKey(), shorten(field.getValue(), 1, true)));
+            if (argument instanceof MergePatch.Document patch) {
+                // In a merge patch null clears a field: it is what changed, so it stays (left out fields are not written).
+                JsonNode sent = mapper.valueToTree(patch);
+                sent.fields().forEachRemaining(field -> summary.set(field.getKey(), shorten(field.getValue(), 1, true)));
             } else if (argument != null && argument.getClass().isRecord()) {
                 // In an input record null means not given: only what was given is summarised.
                 JsonNode input = mapper.valueToTree(argument);

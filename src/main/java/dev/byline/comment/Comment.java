@@ -5,6 +5,7 @@ import dev.byline.web.ProblemException;
 import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
@@ -41,7 +42,8 @@ public class Comment extends PanacheEntityBase implements ArticlePart {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<UUID> path;
 
-    public String status;
+    @Convert(converter = CommentStatus.AsText.class)
+    public CommentStatus status;
 
     @Column(name = "held_for")
     public String heldFor;
@@ -86,12 +88,8 @@ public class Comment extends PanacheEntityBase implements ArticlePart {
     @Column(name = "edited_at")
     public Instant editedAt;
 
-    public CommentStatus status() {
-        return CommentStatus.of(status);
-    }
-
     public boolean isApproved() {
-        return status() == CommentStatus.APPROVED;
+        return status == CommentStatus.APPROVED;
     }
 
     /** What the public sees: approved comments, and hidden ones that still hold approved replies (placeholders). */
@@ -107,7 +105,7 @@ public class Comment extends PanacheEntityBase implements ArticlePart {
     /** Moves the comment to {@code next}, keeping the approved counts of its article and ancestors in step. */
     void moveTo(CommentStatus next) {
         boolean was = isApproved();
-        status = next.toString();
+        status = next;
         boolean is = isApproved();
         if (was != is) {
             adjustApprovedCounts(this, is ? 1 : -1);
@@ -136,7 +134,8 @@ public class Comment extends PanacheEntityBase implements ArticlePart {
 
     /** Recent comments from the same client (keyed address hash), newest first, for duplicate checks. */
     public static List<Comment> recentFromClient(byte[] clientHash, Instant since, int limit) {
-        return find("clientHash = ?1 and createdAt >= ?2 and status <> 'deleted' order by createdAt desc", clientHash, since)
+        return find("clientHash = ?1 and createdAt >= ?2 and status <> ?3 order by createdAt desc", clientHash, since,
+                CommentStatus.DELETED)
                 .page(0, limit).list();
     }
 
@@ -157,8 +156,8 @@ public class Comment extends PanacheEntityBase implements ArticlePart {
     }
 
     /** GET /moderation/comments: oldest first, keyset on (created_at, id); indexes comment_queue_* in V3. */
-    public static List<Comment> queue(String status, boolean reportedOnly, UUID articleId, Instant afterTime, UUID afterId,
-            int limit) {
+    public static List<Comment> queue(CommentStatus status, boolean reportedOnly, UUID articleId, Instant afterTime,
+            UUID afterId, int limit) {
         StringBuilder where = new StringBuilder("status = ?1");
         List<Object> params = new ArrayList<>(List.of(status));
         if (reportedOnly) {

@@ -53,7 +53,7 @@ public class CommentModeration {
             afterId = values.uuid(1);
         }
         boolean reported = wanted.equals("reported");
-        List<Comment> rows = Comment.queue(reported ? "pending" : wanted, reported, articleId, afterTime, afterId,
+        List<Comment> rows = Comment.queue(reported ? CommentStatus.PENDING : CommentStatus.of(wanted), reported, articleId, afterTime, afterId,
                 CursorCodec.fetchSize(limit));
         return cursors.page(scope, rows, limit, last -> List.of(last.createdAt.toString(), last.id.toString()),
                 ModerationItem::from);
@@ -64,10 +64,10 @@ public class CommentModeration {
     public ModerationItem moderate(String id, ModerationInput input) {
         validator.validate(input);
         Comment comment = Comment.findForUpdate(Comment.idOf(id)).orElseThrow(() -> Comment.notFound(id));
-        if (comment.status() == CommentStatus.DELETED) {
+        if (comment.status == CommentStatus.DELETED) {
             throw ProblemException.conflict("The author deleted this comment; there is nothing left to moderate.");
         }
-        if (comment.status() == input.target()) {
+        if (comment.status == input.target()) {
             return ModerationItem.from(comment);
         }
         return decisions.decide(comment, input);

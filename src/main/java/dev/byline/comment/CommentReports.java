@@ -27,7 +27,7 @@ public class CommentReports {
         validator.validate(input);
         Comment comment = Comment.findForUpdate(Comment.idOf(id)).orElseThrow(() -> Comment.notFound(id));
         CommentedArticle article = CommentedArticle.find(comment.articleId.toString());
-        boolean backInQueue = comment.status() == CommentStatus.PENDING && "reports".equals(comment.heldFor);
+        boolean backInQueue = comment.status == CommentStatus.PENDING && "reports".equals(comment.heldFor);
         if (!(comment.isApproved() || backInQueue) || article == null || !article.isPublic()) {
             throw Comment.notFound(id);
         }

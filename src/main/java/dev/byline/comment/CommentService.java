@@ -109,9 +109,9 @@ public class CommentService {
         comment.clientHashExpiresAt = hashes.expiry(now);
         String token = EditTokens.issue();
         comment.editTokenHash = EditTokens.hash(token);
-        comment.status = CommentStatus.PENDING.toString();
+        comment.status = CommentStatus.PENDING;
         if (honeypot) {
-            comment.status = CommentStatus.SPAM.toString();
+            comment.status = CommentStatus.SPAM;
             comment.heldFor = "honeypot";
         } else {
             comment.heldFor = holdReason(body, article);
@@ -135,8 +135,8 @@ public class CommentService {
             throw ProblemException.conflict("Comments can be edited for " + config.editWindow().toMinutes()
                     + " minutes after posting; this one can still be deleted.");
         }
-        if (comment.status() == CommentStatus.REJECTED || comment.status() == CommentStatus.SPAM) {
-            throw ProblemException.conflict("A moderator has " + comment.status() + " this comment; it cannot be edited.");
+        if (comment.status == CommentStatus.REJECTED || comment.status == CommentStatus.SPAM) {
+            throw ProblemException.conflict("A moderator has " + comment.status + " this comment; it cannot be edited.");
         }
         String body = CommentText.normalise(edit.body());
         List<FieldError> errors = new ArrayList<>();
@@ -150,7 +150,7 @@ public class CommentService {
         comment.bodyHtml = CommentText.toHtml(body);
         comment.editedAt = now;
         String hold = holdReason(body, article);
-        if (hold != null && comment.status() == CommentStatus.APPROVED) {
+        if (hold != null && comment.status == CommentStatus.APPROVED) {
             comment.heldFor = hold;
             comment.moveTo(CommentStatus.PENDING);
         }

@@ -1,5 +1,6 @@
 package dev.byline.comment;
 
+import dev.byline.audit.AuditSubject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
@@ -16,6 +17,12 @@ public final class CommentSettings {
     }
 
     /** The settings in force, with where the moderation mode comes from. */
-    public record View(UUID id, boolean commentsOpen, String moderation, boolean moderationIsDefault) {
+    public record View(UUID id, boolean commentsOpen, String moderation, boolean moderationIsDefault)
+            implements AuditSubject {
+
+        @Override
+        public String auditId() {
+            return id.toString();
+        }
     }
 }

@@ -178,7 +178,7 @@ public class CommentThreads {
     }
 
     private static CommentView view(Object[] r) {
-        return CommentView.publicOf((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4],
+        return CommentView.publicOf((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), CommentStatus.of((String) r[3]), (String) r[4],
                 (String) r[5], (String) r[6], SqlValues.instant(r[7]), r[8] == null ? null : SqlValues.instant(r[8]),
                 ((Number) r[9]).intValue());
     }

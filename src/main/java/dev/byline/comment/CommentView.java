@@ -33,13 +33,13 @@ public record CommentView(
     static final String REMOVED = "removed";
 
     /** The public view: approved as is, anything else as a placeholder without author or body. */
-    static CommentView publicOf(UUID id, UUID parentId, int depth, String status, String authorName, String bodyText,
+    static CommentView publicOf(UUID id, UUID parentId, int depth, CommentStatus status, String authorName, String bodyText,
             String bodyHtml, Instant createdAt, Instant editedAt, int replyCount) {
-        if (CommentStatus.APPROVED.toString().equals(status)) {
-            return new CommentView(id, parentId, depth, authorName, bodyText, bodyHtml, createdAt, editedAt, status,
+        if (status == CommentStatus.APPROVED) {
+            return new CommentView(id, parentId, depth, authorName, bodyText, bodyHtml, createdAt, editedAt, status.toString(),
                     replyCount, null, null, null, null);
         }
-        String placeholder = CommentStatus.DELETED.toString().equals(status) ? DELETED : REMOVED;
+        String placeholder = status == CommentStatus.DELETED ? DELETED : REMOVED;
         return new CommentView(id, parentId, depth, null, "[" + placeholder + "]", "<p>[" + placeholder + "]</p>",
                 createdAt, null, placeholder, replyCount, null, null, null, null);
     }
@@ -51,11 +51,11 @@ public record CommentView(
 
     /** The author's or a moderator's view: the real status and the reason for it; a deleted comment stays a placeholder. */
     static CommentView privateOf(Comment c) {
-        if (c.status() == CommentStatus.DELETED) {
+        if (c.status == CommentStatus.DELETED) {
             return publicOf(c);
         }
         return new CommentView(c.id, c.parentId, c.depth, c.authorName, c.bodyText, c.bodyHtml, c.createdAt, c.editedAt,
-                c.status, c.replyCount, c.moderationReason, null, null, null);
+                c.status.toString(), c.replyCount, c.moderationReason, null, null, null);
     }
 
     CommentView withReplies(List<CommentView> replies, String next) {

@@ -1,5 +1,6 @@
 package dev.byline.comment;
 
+import dev.byline.audit.AuditSubject;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,11 +21,16 @@ public record ModerationItem(
         Instant moderatedAt,
         Instant createdAt,
         Instant editedAt,
-        int replyCount) {
+        int replyCount) implements AuditSubject {
+
+    @Override
+    public String auditId() {
+        return id.toString();
+    }
 
     static ModerationItem from(Comment c) {
         return new ModerationItem(c.id, c.articleId, c.parentId, c.depth, c.authorName, c.authorEmail, c.bodyText, c.bodyHtml,
-                c.status, c.heldFor, c.reportCount, c.moderationReason, c.moderatedAt, c.createdAt, c.editedAt,
+                c.status.toString(), c.heldFor, c.reportCount, c.moderationReason, c.moderatedAt, c.createdAt, c.editedAt,
                 c.replyCount);
     }
 }

@@ -1,21 +1,23 @@
 package dev.byline.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.byline.StoredTime;
 import dev.byline.article.Article;
 import dev.byline.article.ArticleActions.CorrectionInput;
 import dev.byline.article.ArticleInput;
+import dev.byline.article.ArticlePatch;
 import dev.byline.article.ArticleService;
 import dev.byline.article.ArticleView;
+import dev.byline.audit.AuditSubject;
 import dev.byline.web.IfMatch;
 import dev.byline.audit.Audited;
 import dev.byline.source.Rights;
+import dev.byline.source.RightsPatch;
+import dev.byline.web.MergePatch.Field;
 import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,11 +32,9 @@ public class ImportDrafts {
     private static final int MAX_CORRECTION = 2000;
 
     private final ArticleService articles;
-    private final ObjectMapper mapper;
 
-    public ImportDrafts(ArticleService articles, ObjectMapper mapper) {
+    public ImportDrafts(ArticleService articles) {
         this.articles = articles;
-        this.mapper = mapper;
     }
 
     /**
@@ -45,7 +45,12 @@ public class ImportDrafts {
      * @param changed whether the headline or body changed
      * @param corrected whether a correction note was added
      */
-    public record Written(UUID id, ArticleView article, boolean changed, boolean corrected) {
+    public record Written(UUID id, ArticleView article, boolean changed, boolean corrected) implements AuditSubject {
+
+        @Override
+        public String auditId() {
+            return id.toString();
+        }
     }
 
     /** A new draft, with its keys; a key taken meanwhile by the same item imported at once fails the whole write. */
@@ -83,12 +88,7 @@ public class ImportDrafts {
         boolean seen = article.wasShownTo(true, now);
         long before = article.version;
         String id = origin.articleId.toString();
-        ArticleView view;
-        try {
-            view = articles.update(id, patch(draft), IfMatch.version(before));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An import's own patch could not be read", e);
-        }
+        ArticleView view = articles.update(id, patch(draft), IfMatch.version(before));
         boolean corrected = false;
         if (textChanged && seen) {
             view = articles.correct(id, new CorrectionInput(correctionNote(origin, keys)), IfMatch.ABSENT);
@@ -112,38 +112,25 @@ public class ImportDrafts {
                 keys.versionAt(), StoredTime.now());
     }
 
-    /** The JSON Merge Patch that applies a newer version: what it carries replaces, what it lacks stays. */
-    private ObjectNode patch(ArticleInput draft) {
-        ObjectNode patch = mapper.createObjectNode();
-        patch.put("headline", draft.headline());
-        patch.put("bodyHtml", draft.bodyHtml());
-        patch.put("bodyText", draft.bodyText());
-        patch.put("language", draft.language());
-        putIfPresent(patch, "standfirst", draft.standfirst());
-        putIfPresent(patch, "byline", draft.byline());
-        putIfPresent(patch, "dateline", draft.dateline());
-        putIfPresent(patch, "source", draft.source());
-        putIfPresent(patch, "attribution", draft.attribution());
-        putIfPresent(patch, "canonicalUrl", draft.canonicalUrl());
-        if (draft.tags() != null && !draft.tags().isEmpty()) {
-            patch.set("tags", mapper.valueToTree(draft.tags()));
-        }
-        if (draft.citedSources() != null && !draft.citedSources().isEmpty()) {
-            patch.set("citedSources", mapper.valueToTree(draft.citedSources()));
-        }
+    /** The merge patch that applies a newer version: what it carries replaces, what it lacks stays. */
+    private static ArticlePatch patch(ArticleInput draft) {
         Rights rights = draft.rights();
-        if (rights != null) {
-            ObjectNode given = patch.putObject("rights");
-            putIfPresent(given, "copyrightHolder", rights.copyrightHolder());
-            putIfPresent(given, "usageTerms", rights.usageTerms());
-        }
-        return patch;
+        Field<RightsPatch> rightsPatch = rights == null ? Field.absent() : Field.of(new RightsPatch(
+                given(rights.copyrightHolder()), given(rights.usageTerms()), Field.absent()));
+        return new ArticlePatch(Field.absent(), Field.of(draft.headline()), given(draft.standfirst()),
+                Field.of(draft.bodyHtml()), Field.of(draft.bodyText()), given(draft.byline()), given(draft.dateline()),
+                Field.absent(), nonEmpty(draft.tags()), Field.of(draft.language()), Field.absent(),
+                given(draft.source()), given(draft.attribution()), nonEmpty(draft.citedSources()), rightsPatch,
+                given(draft.canonicalUrl()), Field.absent(), Field.absent());
     }
 
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
+    /** A value the version carries replaces the article's; one it lacks leaves it. */
+    private static <T> Field<T> given(T value) {
+        return value == null ? Field.absent() : Field.of(value);
+    }
+
+    private static <T> Field<List<T>> nonEmpty(List<T> values) {
+        return values == null || values.isEmpty() ? Field.absent() : Field.of(values);
     }
 
     private static String correctionNote(ImportKey origin, ImportKeys keys) {

@@ -28,7 +28,7 @@ final class SourceRegister {
         }
 
         static Known of(Source source) {
-            return new Known(source.slug, source.name, SourceKind.of(source.kind), List.copyOf(source.aliases));
+            return new Known(source.slug, source.name, source.kind, List.copyOf(source.aliases));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.byline.source;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -26,7 +27,8 @@ public class Source extends PanacheEntityBase {
 
     public String slug;
     public String name;
-    public String kind;
+    @Convert(converter = SourceKind.AsText.class)
+    public SourceKind kind;
 
     @Column(name = "homepage_url")
     public String homepageUrl;

@@ -20,7 +20,7 @@ public record SourceInput(
         @Valid Rights rights) {
 
     static SourceInput of(Source source) {
-        return new SourceInput(source.slug, source.name, SourceKind.of(source.kind), source.homepageUrl, source.aliases,
+        return new SourceInput(source.slug, source.name, source.kind, source.homepageUrl, source.aliases,
                 source.defaultAttribution, source.rights());
     }
 }

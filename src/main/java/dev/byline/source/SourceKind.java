@@ -2,6 +2,8 @@ package dev.byline.source;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.byline.database.EnumAsText;
+import jakarta.persistence.Converter;
 
 /** What sort of outlet a source is. */
 public enum SourceKind {
@@ -34,5 +36,14 @@ public enum SourceKind {
         }
         throw new IllegalArgumentException("must be one of: wire-agency, newspaper, broadcaster, news-website, "
                 + "social-platform, government, other");
+    }
+
+    /** Stores the kind as its text, which V1's CHECK constraint lists. */
+    @Converter
+    public static class AsText extends EnumAsText<SourceKind> {
+
+        public AsText() {
+            super(SourceKind.class);
+        }
     }
 }

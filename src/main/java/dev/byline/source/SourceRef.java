@@ -4,6 +4,6 @@ package dev.byline.source;
 public record SourceRef(String slug, String name, SourceKind kind) {
 
     public static SourceRef from(Source source) {
-        return source == null ? null : new SourceRef(source.slug, source.name, SourceKind.of(source.kind));
+        return source == null ? null : new SourceRef(source.slug, source.name, source.kind);
     }
 }

@@ -36,9 +36,12 @@ public class SourceResource {
     private final SourceService sources;
     private final Representations representations;
     private final BylineConfig config;
+    private final MergePatch mergePatch;
 
-    public SourceResource(SourceService sources, Representations representations, BylineConfig config) {
+    public SourceResource(SourceService sources, Representations representations, BylineConfig config,
+            MergePatch mergePatch) {
         this.sources = sources;
+        this.mergePatch = mergePatch;
         this.representations = representations;
         this.config = config;
     }
@@ -54,8 +57,8 @@ public class SourceResource {
     @GET
     @Path("/{slug}")
     public Response get(@PathParam("slug") String slug, @Context HttpHeaders request) {
-        Source source = sources.get(slug);
-        return representations.of(SourceView.from(source)).version(source.version)
+        SourceView source = sources.get(slug);
+        return representations.of(source).version(source.version())
                 .cache(Caching.publicFor(config.cacheMaxAge())).answer(request);
     }
 
@@ -63,10 +66,10 @@ public class SourceResource {
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(SourceInput input, @Context UriInfo uri) {
-        Source source = sources.create(input);
-        return representations.of(SourceView.from(source)).version(source.version).written()
+        SourceView source = sources.create(input);
+        return representations.of(source).version(source.version()).written()
                 .status(Response.Status.CREATED)
-                .location(ApiLinks.source(uri.getBaseUri(), source.slug))
+                .location(ApiLinks.source(uri.getBaseUri(), source.slug()))
                 .build();
     }
 
@@ -76,8 +79,8 @@ public class SourceResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response update(@PathParam("slug") String slug, JsonNode patch,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) throws JsonProcessingException {
-        Source source = sources.update(slug, patch, IfMatch.of(ifMatch));
-        return representations.of(SourceView.from(source)).version(source.version).written().build();
+        SourceView source = sources.update(slug, mergePatch.read(patch, SourcePatch.class), IfMatch.of(ifMatch));
+        return representations.of(source).version(source.version()).written().build();
     }
 
     @DELETE

@@ -1,12 +1,9 @@
 package dev.byline.source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.StoredTime;
 import dev.byline.audit.Audited;
 import dev.byline.web.CursorCodec;
 import dev.byline.web.InputValidator;
-import dev.byline.web.MergePatch;
 import dev.byline.web.Page;
 import dev.byline.web.IfMatch;
 import dev.byline.web.ProblemException;
@@ -23,14 +20,11 @@ public class SourceService {
     private static final String CURSOR_SCOPE = "sources";
 
     private final InputValidator validator;
-    private final MergePatch mergePatch;
     private final CursorCodec cursors;
     private final Event<SourceDefaultsChanged> defaultsChanges;
 
-    public SourceService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
-            Event<SourceDefaultsChanged> defaultsChanges) {
+    public SourceService(InputValidator validator, CursorCodec cursors, Event<SourceDefaultsChanged> defaultsChanges) {
         this.validator = validator;
-        this.mergePatch = mergePatch;
         this.cursors = cursors;
         this.defaultsChanges = defaultsChanges;
     }
@@ -43,13 +37,13 @@ public class SourceService {
     }
 
     @Transactional
-    public Source get(String slug) {
-        return Source.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no source '" + slug + "'."));
+    public SourceView get(String slug) {
+        return SourceView.from(find(slug));
     }
 
     @Transactional
     @Audited(action = "source.create", target = "source")
-    public Source create(SourceInput input) {
+    public SourceView create(SourceInput input) {
         validator.validate(input);
         if (Source.findBySlug(input.slug()).isPresent()) {
             throw ProblemException.conflict("A source with slug '" + input.slug() + "' already exists.");
@@ -59,15 +53,15 @@ public class SourceService {
         source.createdAt = StoredTime.now();
         apply(source, input);
         source.persistAndFlush();
-        return source;
+        return SourceView.from(source);
     }
 
     @Transactional
     @Audited(action = "source.update", target = "source")
-    public Source update(String slug, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
-        Source source = get(slug);
+    public SourceView update(String slug, SourcePatch patch, IfMatch ifMatch) {
+        Source source = find(slug);
         ifMatch.require(source.version, "source");
-        SourceInput input = mergePatch.apply(SourceInput.of(source), patch, SourceInput.class);
+        SourceInput input = validator.validate(patch.applyTo(SourceInput.of(source)));
         if (!input.slug().equals(source.slug)) {
             throw ProblemException.invalidBody("slug", "cannot be changed; create a new source instead");
         }
@@ -79,13 +73,13 @@ public class SourceService {
             defaultsChanges.fire(new SourceDefaultsChanged(source.id, rightsBefore.syndicatable(), source.syndicatable,
                     source.updatedAt));
         }
-        return source;
+        return SourceView.from(source);
     }
 
     @Transactional
     @Audited(action = "source.delete", target = "source")
     public void delete(String slug, IfMatch ifMatch) {
-        Source source = get(slug);
+        Source source = find(slug);
         ifMatch.check(source.version, "source");
         long uses = Source.usageCount(source);
         if (uses > 0) {
@@ -95,9 +89,13 @@ public class SourceService {
         source.delete();
     }
 
+    private static Source find(String slug) {
+        return Source.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no source '" + slug + "'."));
+    }
+
     private static void apply(Source source, SourceInput input) {
         source.name = input.name().trim();
-        source.kind = input.kind().toString();
+        source.kind = input.kind();
         source.homepageUrl = input.homepageUrl();
         source.aliases = input.aliases() == null ? List.of() : input.aliases().stream().map(String::trim).distinct().toList();
         source.defaultAttribution = input.defaultAttribution();

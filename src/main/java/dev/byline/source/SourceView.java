@@ -1,5 +1,6 @@
 package dev.byline.source;
 
+import dev.byline.audit.AuditSubject;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,10 +15,15 @@ public record SourceView(
         Rights rights,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version) implements AuditSubject {
+
+    @Override
+    public String auditId() {
+        return slug;
+    }
 
     public static SourceView from(Source source) {
-        return new SourceView(source.slug, source.name, SourceKind.of(source.kind), source.homepageUrl, source.aliases,
+        return new SourceView(source.slug, source.name, source.kind, source.homepageUrl, source.aliases,
                 source.defaultAttribution, source.rights(),
                 source.createdAt, source.updatedAt, source.version);
     }

@@ -38,17 +38,19 @@ public class WebhookResource {
 
     private final WebhookService webhooks;
     private final Representations representations;
+    private final MergePatch mergePatch;
 
-    public WebhookResource(WebhookService webhooks, Representations representations) {
+    public WebhookResource(WebhookService webhooks, Representations representations, MergePatch mergePatch) {
         this.webhooks = webhooks;
         this.representations = representations;
+        this.mergePatch = mergePatch;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(WebhookInput input, @Context UriInfo uri) {
         WebhookView webhook = webhooks.create(input, uri.getBaseUri());
-        return representations.of(webhook).version(0).written()
+        return representations.of(webhook).version(webhook.version()).written()
                 .status(Response.Status.CREATED)
                 .location(ApiLinks.webhook(uri.getBaseUri(), webhook.id()))
                 .build();
@@ -64,8 +66,8 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id, @Context HttpHeaders request) {
-        WebhookSubscription webhook = webhooks.get(parseId(id));
-        return representations.of(WebhookView.from(webhook)).version(webhook.version).cache(Caching.noStore())
+        WebhookView webhook = webhooks.get(parseId(id));
+        return representations.of(webhook).version(webhook.version()).cache(Caching.noStore())
                 .answer(request);
     }
 
@@ -74,8 +76,8 @@ public class WebhookResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response update(@PathParam("id") String id, JsonNode patch, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch)
             throws JsonProcessingException {
-        WebhookSubscription webhook = webhooks.update(parseId(id), patch, IfMatch.of(ifMatch));
-        return representations.of(WebhookView.from(webhook)).version(webhook.version).written().build();
+        WebhookView webhook = webhooks.update(parseId(id), mergePatch.read(patch, WebhookPatch.class), IfMatch.of(ifMatch));
+        return representations.of(webhook).version(webhook.version()).written().build();
     }
 
     @DELETE
@@ -88,8 +90,8 @@ public class WebhookResource {
     @POST
     @Path("/{id}/resume")
     public Response resume(@PathParam("id") String id) {
-        WebhookSubscription webhook = webhooks.resume(parseId(id));
-        return representations.of(WebhookView.from(webhook)).version(webhook.version).written().build();
+        WebhookView webhook = webhooks.resume(parseId(id));
+        return representations.of(webhook).version(webhook.version()).written().build();
     }
 
     @GET

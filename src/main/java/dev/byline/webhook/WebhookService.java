@@ -1,7 +1,5 @@
 package dev.byline.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.byline.BylineConfig;
 import dev.byline.Caller;
 import dev.byline.StoredTime;
@@ -10,7 +8,6 @@ import dev.byline.database.TimeOrderedIds;
 import dev.byline.source.Source;
 import dev.byline.web.CursorCodec;
 import dev.byline.web.InputValidator;
-import dev.byline.web.MergePatch;
 import dev.byline.web.Page;
 import dev.byline.web.IfMatch;
 import dev.byline.web.ProblemException;
@@ -44,7 +41,6 @@ public class WebhookService {
     }
 
     private final InputValidator validator;
-    private final MergePatch mergePatch;
     private final CursorCodec cursors;
     private final WebhookSecrets secrets;
     private final WebhookTargets targets;
@@ -53,10 +49,9 @@ public class WebhookService {
     private final Event<Armed> armed;
     private final int maxPerKey;
 
-    public WebhookService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors, WebhookSecrets secrets,
-            WebhookTargets targets, Caller caller, EntityManager entityManager, Event<Armed> armed, BylineConfig config) {
+    public WebhookService(InputValidator validator, CursorCodec cursors, WebhookSecrets secrets, WebhookTargets targets,
+            Caller caller, EntityManager entityManager, Event<Armed> armed, BylineConfig config) {
         this.validator = validator;
-        this.mergePatch = mergePatch;
         this.cursors = cursors;
         this.secrets = secrets;
         this.targets = targets;
@@ -95,7 +90,7 @@ public class WebhookService {
         subscription.baseUrl = baseUri.toString();
         byte[] key = WebhookSecrets.generate();
         subscription.secret = secrets.seal(subscription.id, key);
-        subscription.status = WebhookSubscription.ACTIVE;
+        subscription.status = WebhookStatus.ACTIVE;
         // Every change up to the newest committed one is before this subscription (they commit in seq order).
         subscription.position = ((Number) entityManager
                 .createNativeQuery("select coalesce(max(seq), 0) from article_change").getSingleResult()).longValue();
@@ -116,8 +111,8 @@ public class WebhookService {
     }
 
     @Transactional
-    public WebhookSubscription get(UUID id) {
-        return visible(WebhookSubscription.findById(id), id);
+    public WebhookView get(UUID id) {
+        return WebhookView.from(visible(WebhookSubscription.findById(id), id));
     }
 
     /**
@@ -126,10 +121,10 @@ public class WebhookService {
      */
     @Transactional
     @Audited(action = "webhook.update", target = "webhook")
-    public WebhookSubscription update(UUID id, JsonNode patch, IfMatch ifMatch) throws JsonProcessingException {
+    public WebhookView update(UUID id, WebhookPatch patch, IfMatch ifMatch) {
         WebhookSubscription subscription = forUpdate(id);
         ifMatch.require(subscription.version, "webhook");
-        WebhookInput input = mergePatch.apply(WebhookInput.of(subscription), patch, WebhookInput.class);
+        WebhookInput input = validator.validate(patch.applyTo(WebhookInput.of(subscription)));
         boolean moved = !input.url().equals(subscription.url);
         if (moved) {
             checkTarget(input.url());
@@ -141,7 +136,7 @@ public class WebhookService {
             armed.fire(new Armed(id));
         }
         touch(subscription);
-        return subscription;
+        return WebhookView.from(subscription);
     }
 
     @Transactional
@@ -158,10 +153,10 @@ public class WebhookService {
      */
     @Transactional
     @Audited(action = "webhook.resume", target = "webhook")
-    public WebhookSubscription resume(UUID id) {
+    public WebhookView resume(UUID id) {
         WebhookSubscription subscription = forUpdate(id);
-        if (WebhookSubscription.PAUSED.equals(subscription.status)) {
-            subscription.status = WebhookSubscription.ACTIVE;
+        if (subscription.status == WebhookStatus.PAUSED) {
+            subscription.status = WebhookStatus.ACTIVE;
             subscription.pausedAt = null;
             subscription.pausedReason = null;
             subscription.attempts = 0;
@@ -170,7 +165,7 @@ public class WebhookService {
             touch(subscription);
             armed.fire(new Armed(id));
         }
-        return subscription;
+        return WebhookView.from(subscription);
     }
 
     /** The subscription's delivery log, newest first. */
@@ -194,7 +189,7 @@ public class WebhookService {
         WebhookSubscription subscription = forUpdate(id);
         WebhookDelivery delivery = WebhookDelivery.findIn(id, deliveryId).orElseThrow(() -> ProblemException.notFound(
                 "Webhook " + id + " has no delivery " + deliveryId + " in its log."));
-        if (WebhookSubscription.PAUSED.equals(subscription.status)) {
+        if (subscription.status == WebhookStatus.PAUSED) {
             throw ProblemException.conflict("This webhook is paused; resume it first (POST /api/v1/webhooks/" + id
                     + "/resume), then ask again.");
         }

@@ -2,6 +2,7 @@ package dev.byline.webhook;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
@@ -23,9 +24,6 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "webhook_subscription")
 @DynamicUpdate
 public class WebhookSubscription extends PanacheEntityBase {
-
-    static final String ACTIVE = "active";
-    static final String PAUSED = "paused";
 
     @Id
     public UUID id;
@@ -51,7 +49,8 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     public byte[] secret;
 
-    public String status;
+    @Convert(converter = WebhookStatus.AsText.class)
+    public WebhookStatus status;
 
     @Column(name = "paused_at")
     public Instant pausedAt;

@@ -23,7 +23,7 @@ class ArticleLifecycleTest {
     void aDraftIsPublishedNowAndATimeWithinTheSkewCountsAsNow() {
         Article article = draft();
         article.publish(NOW.plusSeconds(30), null, NOW, SKEW);
-        assertEquals("published", article.status);
+        assertEquals(ArticleStatus.PUBLISHED, article.status);
         assertEquals(NOW, article.publishedAt);
         assertEquals(NOW, article.updatedAt);
         assertTrue(article.isPublic(NOW));
@@ -34,7 +34,7 @@ class ArticleLifecycleTest {
         Article article = draft();
         Instant at = NOW.plus(Duration.ofHours(1));
         article.publish(at, null, NOW, SKEW);
-        assertEquals("scheduled", article.status);
+        assertEquals(ArticleStatus.SCHEDULED, article.status);
         assertFalse(article.isPublic(NOW));
         assertTrue(article.isPublic(at));
         assertEquals(ArticleStatus.PUBLISHED, article.effectiveStatus(at));
@@ -54,7 +54,7 @@ class ArticleLifecycleTest {
                 () -> other.publish(NOW.minus(Duration.ofHours(1)), null, NOW, SKEW)).type());
         assertEquals(ProblemType.VALIDATION, assertThrows(ProblemException.class,
                 () -> other.publish(null, NOW, NOW, SKEW)).type());
-        assertEquals("draft", other.status);
+        assertEquals(ArticleStatus.DRAFT, other.status);
     }
 
     @Test
@@ -62,12 +62,12 @@ class ArticleLifecycleTest {
         Article article = draft();
         article.publish(null, null, NOW, SKEW);
         article.withdraw("  Legal.  ", NOW.plusSeconds(60));
-        assertEquals("withdrawn", article.status);
+        assertEquals(ArticleStatus.WITHDRAWN, article.status);
         assertEquals("Legal.", article.withdrawalReason);
         assertEquals(ArticleAccess.WITHDRAWN, ArticleAccess.of(article, Audience.PUBLIC, NOW.plusSeconds(90)));
 
         article.publish(null, null, NOW.plusSeconds(120), SKEW);
-        assertEquals("published", article.status);
+        assertEquals(ArticleStatus.PUBLISHED, article.status);
         assertEquals(NOW, article.publishedAt);
         assertNull(article.withdrawnAt);
         assertNull(article.withdrawalReason);
@@ -78,7 +78,7 @@ class ArticleLifecycleTest {
         Article article = draft();
         assertEquals(ProblemType.CONFLICT, assertThrows(ProblemException.class,
                 () -> article.withdraw("Legal.", NOW)).type());
-        assertEquals("draft", article.status);
+        assertEquals(ArticleStatus.DRAFT, article.status);
 
         article.publish(NOW.plus(Duration.ofHours(1)), null, NOW, SKEW);
         article.withdraw("Spiked.", NOW);
@@ -110,7 +110,7 @@ class ArticleLifecycleTest {
         Article article = new Article();
         article.id = UUID.randomUUID();
         article.slug = "lifecycle";
-        article.status = ArticleStatus.DRAFT.toString();
+        article.status = ArticleStatus.DRAFT;
         article.createdAt = NOW.minus(Duration.ofDays(1));
         article.updatedAt = article.createdAt;
         return article;

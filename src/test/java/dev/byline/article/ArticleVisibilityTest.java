@@ -219,7 +219,7 @@ class ArticleVisibilityTest {
     /** The article a row of the matrix describes, as Java sees it: only what visibility reads. */
     private static Article detached(Object[] row) {
         Article article = new Article();
-        article.status = (String) row[0];
+        article.status = ArticleStatus.of((String) row[0]);
         article.publishedAt = instant(row[1]);
         article.embargoedUntil = instant(row[2]);
         article.expiresAt = instant(row[3]);
