@@ -323,7 +323,10 @@ public class Measure {
                 "Database: " + f.get("database"),
                 "Time to ready: " + f.get("ready_seconds") + " s from launching the JVM to the first 200 of "
                         + "/q/health/ready, on the existing database" + (f.containsKey("quarkus_started_seconds")
-                        ? " (the Quarkus log says: started in " + f.get("quarkus_started_seconds") + " s)" : ""),
+                        ? " (the Quarkus log says: started in " + f.get("quarkus_started_seconds") + " s)" : "")
+                        + (f.containsKey("ready_seconds_cds") ? "; " + f.get("ready_seconds_cds")
+                                + " s with a class-data archive recorded by the start before (-XX:SharedArchiveFile)"
+                                : ""),
                 "Comment thread: " + f.get("thread_comments") + " comments on one article (3 000 top-level, depths "
                         + "1-6); pages of 20 top-level comments with 3 replies each",
                 "Catalogue: " + f.get("articles") + " articles (" + f.get("published_articles") + " published, "

@@ -119,6 +119,8 @@ public class Report {
                     .append(" s from starting the JVM to the first 200 of /q/health/ready, on the existing database")
                     .append(meta.containsKey("quarkus_started_seconds")
                             ? " (Quarkus's own log: started in " + meta.get("quarkus_started_seconds") + " s)" : "")
+                    .append(meta.containsKey("ready_seconds_cds") ? "; **" + meta.get("ready_seconds_cds")
+                            + " s** with a class-data archive recorded by a start before" : "")
                     .append(" (goal < 2 s)\n");
         }
 

@@ -11,6 +11,7 @@
 #   --install           install missing tools (psql, pgbench, wrk, curl, jq) with apt-get; without it, the
 #                       script names what is missing and stops (pgbench alone missing: its row is skipped)
 #   --fresh             delete the embedded database in bench/.data/pg and seed again from scratch
+#   --no-cds            skip the second ready time (a start with a class-data archive recorded by a start before)
 #   --articles N        articles in the catalogue (default 100000); seeding tops up to N
 #   --duration D        measured run per row (default 15s)
 #   --warmup D          one short warm-up run per row (default 5s); runs repeat until two in a row agree
@@ -40,6 +41,7 @@ DATA_DIR="$BENCH_DIR/.data"              # gitignored (bench/.gitignore)
 RUN_DIR="$DATA_DIR/run"                  # this run's measurements, written by Measure.java, read by Report.java
 RESULTS_DIR="$BENCH_DIR/results"         # gitignored (root .gitignore)
 JAR="$REPO_DIR/target/quarkus-app/quarkus-run.jar"
+CDS_ARCHIVE="$DATA_DIR/byline.jsa"        # the class-data archive of the second ready time (made each run)
 ARTICLE_READ_SQL=${BENCH_ARTICLE_READ_SQL:-$REPO_DIR/src/main/resources/db/queries/article-read.sql}
 SLUGS="$DATA_DIR/slugs.txt"              # 100 syndicatable slugs, for the rows that rotate through them
 PUBLIC_SLUGS="$DATA_DIR/public-slugs.txt" # every public slug, in Zipf rank order
@@ -60,6 +62,7 @@ ONLY=""
 BUILD=false
 INSTALL=false
 FRESH=false
+NO_CDS=false
 HTTP_PORT=${QUARKUS_HTTP_PORT:-8089}
 PG_PORT=${BYLINE_EMBEDDED_POSTGRES_PORT:-54329}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m}
@@ -100,6 +103,7 @@ parse_args() {
             --build) BUILD=true ;;
             --install) INSTALL=true ;;
             --fresh) FRESH=true ;;
+            --no-cds) NO_CDS=true ;;
             --articles) ARTICLES=${2:?--articles needs a number}; shift ;;
             --duration) DURATION=${2:?--duration needs a value}; shift ;;
             --warmup) WARMUP=${2:?--warmup needs a value}; shift ;;
@@ -204,8 +208,8 @@ psql_run() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Starts the service and waits until /q/health/ready answers 200, looking every 50 ms; READY_SECONDS is the
-# time from launching the JVM to that answer.
+# Starts the service (with the JVM options given, after JAVA_OPTS) and waits until /q/health/ready answers 200,
+# looking every 50 ms; READY_SECONDS is the time from launching the JVM to that answer.
 start_service() {
     port_in_use "$HTTP_PORT" && die "something already listens on 127.0.0.1:$HTTP_PORT (set QUARKUS_HTTP_PORT)"
     local env_vars=(QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1
@@ -230,13 +234,13 @@ start_service() {
     fi
     mkdir -p "$DATA_DIR"
     SERVICE_LOG="$DATA_DIR/service.log"
-    log "Starting the service on $BASE_URL (java $JAVA_OPTS, rate limits $RATE_LIMIT per ${RATE_LIMIT_WINDOW}s), log in $SERVICE_LOG"
+    log "Starting the service on $BASE_URL (java $JAVA_OPTS${*:+ $*}, rate limits $RATE_LIMIT per ${RATE_LIMIT_WINDOW}s), log in $SERVICE_LOG"
     local started_ns
     started_ns=$(date +%s%N)
     # exec, so that $! is the JVM itself. JAVA_OPTS is split into words on purpose. The open-file limit is
     # raised to the hard limit for the parked long polls (the JVM does so itself on Linux too).
     # shellcheck disable=SC2086
-    (cd "$REPO_DIR" && ulimit -n "$(ulimit -Hn)" && exec env "${env_vars[@]}" java $JAVA_OPTS -jar "$JAR") >"$SERVICE_LOG" 2>&1 &
+    (cd "$REPO_DIR" && ulimit -n "$(ulimit -Hn)" && exec env "${env_vars[@]}" java $JAVA_OPTS "$@" -jar "$JAR") >"$SERVICE_LOG" 2>&1 &
     SERVICE_PID=$!
 
     local deadline=$((SECONDS + READY_TIMEOUT))
@@ -255,6 +259,16 @@ start_service() {
     done
     READY_SECONDS=$(awk -v a="$started_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
     log "Service ready (pid $SERVICE_PID) ${READY_SECONDS} s after the JVM was launched"
+}
+
+# A few reads of each kind, so that the class-data archive also holds the classes the first requests load.
+touch_read_paths() {
+    local path slug
+    slug=$(psql_run -At -c "select slug from article where status = 'published' and published_at <= now() limit 1")
+    for path in "/api/v1/articles/$slug" "/api/v1/articles?limit=20" "/api/v1/articles?q=$SEARCH_WORD" \
+                "/feeds/rss.xml" "/feeds/atom.xml" "/feeds/feed.json" "/api/v1/sections" "/q/openapi"; do
+        curl -s -o /dev/null --max-time 10 "$BASE_URL$path" || true
+    done
 }
 
 # Measure.java ends its tools (wrk, pgbench, jstat, OpenLoad) itself when it gets SIGTERM.
@@ -399,8 +413,29 @@ main() {
         stop_service
         start_service
     fi
-    local quarkus_started
+    local quarkus_started ready_plain ready_cds=""
     quarkus_started=$(grep -o 'started in [0-9.]*s' "$SERVICE_LOG" | tail -n 1 | grep -o '[0-9.]*[0-9]' || true)
+    ready_plain=$READY_SECONDS
+    # And with a class-data archive (AppCDS, README "Faster start"): one start records the classes a start and a
+    # few reads load (the JVM writes the archive when it exits), the next maps them instead of loading them.
+    if [[ $NO_CDS == false ]]; then
+        stop_service
+        rm -f "$CDS_ARCHIVE"
+        start_service -XX:ArchiveClassesAtExit="$CDS_ARCHIVE"
+        touch_read_paths
+        stop_service
+        if [[ -s $CDS_ARCHIVE ]]; then
+            start_service -XX:SharedArchiveFile="$CDS_ARCHIVE"
+            if grep -q 'Unable to use shared archive' "$SERVICE_LOG"; then
+                log "The JVM could not use the class-data archive: no ready time with it"
+            else
+                ready_cds=$READY_SECONDS
+            fi
+        else
+            log "The JVM wrote no class-data archive: no ready time with it"
+            start_service
+        fi
+    fi
 
     # ~100 published slugs for the by-slug endpoints, and some numbers for the report. Only articles
     # that may be syndicated, so that the ninjs row measures documents, not 404s.
@@ -441,7 +476,8 @@ SQL
     else database="embedded PostgreSQL, data in bench/.data/pg"; fi
     # The facts of the run that Measure.java puts into the report's header, and Report.java into its JSON.
     printf '%s\t%s\n' commit "$commit" uncommitted_changes "$dirty" cpus "$(nproc)" java "$java_version" \
-        service_java_options "$JAVA_OPTS" database "$database" ready_seconds "$READY_SECONDS" \
+        service_java_options "$JAVA_OPTS" database "$database" ready_seconds "$ready_plain" \
+        ${ready_cds:+ready_seconds_cds "$ready_cds"} \
         ${quarkus_started:+quarkus_started_seconds "$quarkus_started"} articles "$total" \
         published_articles "$visible" public_articles "$public_count" sources "$sources" \
         search_matches "$matches" rotating_slugs "$slug_count" rank_seed "$RANK_SEED" \
