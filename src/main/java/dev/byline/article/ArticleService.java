@@ -22,7 +22,6 @@ import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.Representations;
-import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
@@ -163,7 +162,7 @@ public class ArticleService {
     }
 
     private static Lookup found(String askedFor, ReadCaches.Rendition rendition, boolean shared) {
-        if (!rendition.slug().equals(askedFor) && Uuids.parse(askedFor).isEmpty()) {
+        if (IdOrSlug.of(askedFor).isFormerSlug(rendition.slug())) {
             return new Lookup.Moved(rendition.slug());
         }
         return new Lookup.Found(rendition, shared);

@@ -10,7 +10,6 @@ import dev.byline.source.Source;
 import dev.byline.web.Gzip;
 import dev.byline.web.Page;
 import dev.byline.web.Representations;
-import dev.byline.web.Uuids;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -206,7 +205,7 @@ public class ReadCaches {
         }
         UUID id = slugs.getIfPresent(idOrSlug);
         if (id == null) {
-            id = Uuids.parse(idOrSlug).orElse(null);
+            id = IdOrSlug.of(idOrSlug).id(); // a slug is known only once a read has resolved it
         }
         Rendition rendition = id == null ? null : renditions.getIfPresent(id);
         if (rendition == null || !now.isBefore(rendition.validUntil())) {
