@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,10 +57,13 @@ public class ArticleService {
     private final SiteLinks site;
     /** A publish time this close to now counts as now: clocks of editors' machines drift. */
     private final Duration clockSkew;
+    private final Clock clock;
 
     public ArticleService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
             Event<ArticleChanged> changes, BylineConfig config, ArticleReader reader, ReadCaches caches,
-            Representations representations, SearchLanguages languages, SiteLinks site, StoredRenditions stored) {
+            Representations representations, SearchLanguages languages, SiteLinks site, StoredRenditions stored,
+            Clock clock) {
+        this.clock = clock;
         this.reader = reader;
         this.stored = stored;
         this.site = site;
@@ -492,7 +496,7 @@ public class ArticleService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static Instant now() {
-        return StoredTime.now();
+    Instant now() {
+        return StoredTime.now(clock);
     }
 }

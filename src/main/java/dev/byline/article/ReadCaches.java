@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -171,9 +172,12 @@ public class ReadCaches {
     private final Cache<String, Answer> answers;
     private final AtomicLong generation = new AtomicLong();
     private volatile Horizon horizon;
+    private final Clock clock;
 
     public ReadCaches(BylineConfig config, DatabaseNotifications notifications, Sql sql,
-            TransactionSynchronizationRegistry transactions, MeterRegistry meters, Representations representations) {
+            TransactionSynchronizationRegistry transactions, MeterRegistry meters, Representations representations,
+            Clock clock) {
+        this.clock = clock;
         this.representations = representations;
         this.enabled = config.readCache().enabled();
         this.notifications = notifications;
@@ -266,7 +270,7 @@ public class ReadCaches {
             return Optional.empty();
         }
         Kept kept = bodies.getIfPresent(key);
-        if (kept != null && kept.generation() == generation.get() && Instant.now().isBefore(kept.validUntil())) {
+        if (kept != null && kept.generation() == generation.get() && clock.instant().isBefore(kept.validUntil())) {
             return Optional.of(kept.body());
         }
         return Optional.empty();
@@ -277,7 +281,7 @@ public class ReadCaches {
         if (!usable() || generation.get() != readAt) {
             return;
         }
-        Instant until = horizon(readAt, Instant.now());
+        Instant until = horizon(readAt, clock.instant());
         if (generation.get() == readAt) {
             bodies.put(key, new Kept(built, readAt, until));
         }

@@ -15,6 +15,7 @@ import dev.byline.source.Rights;
 import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -31,8 +32,10 @@ public class ImportDrafts {
 
     private final ArticleService articles;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public ImportDrafts(ArticleService articles, ObjectMapper mapper) {
+    public ImportDrafts(ArticleService articles, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.articles = articles;
         this.mapper = mapper;
     }
@@ -53,7 +56,7 @@ public class ImportDrafts {
     @Audited(action = "article.import", target = "article")
     public Written create(ImportKeys keys, ArticleInput draft) {
         ArticleView article = articles.create(draft);
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         if (keys.origin() != null) {
             ImportKey.of(ImportKey.ORIGIN, keys.origin(), article.id(), keys.form(), keys.version(), keys.versionAt(), now)
                     .persist();
@@ -76,7 +79,7 @@ public class ImportDrafts {
         if (VersionOrder.of(origin.version, origin.versionAt, keys.version(), keys.versionAt()) != VersionOrder.NEWER) {
             return new Written(origin.articleId, null, false, false);
         }
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         Article article = Article.<Article>findByIdOptional(origin.articleId).orElseThrow(() -> ProblemException.conflict(
                 "The article imported from '" + keys.origin() + "' was deleted while this import ran; send it again."));
         boolean textChanged = !TextFingerprint.of(article.headline, article.bodyText).equals(keys.fingerprint());
@@ -109,7 +112,7 @@ public class ImportDrafts {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean adopt(UUID articleId, ImportKeys keys) {
         return ImportKey.recordIfFree(ImportKey.ORIGIN, keys.origin(), articleId, keys.form(), keys.version(),
-                keys.versionAt(), StoredTime.now());
+                keys.versionAt(), StoredTime.now(clock));
     }
 
     /** The JSON Merge Patch that applies a newer version: what it carries replaces, what it lacks stays. */

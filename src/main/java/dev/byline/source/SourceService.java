@@ -13,6 +13,7 @@ import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,9 +27,11 @@ public class SourceService {
     private final MergePatch mergePatch;
     private final CursorCodec cursors;
     private final Event<SourceDefaultsChanged> defaultsChanges;
+    private final Clock clock;
 
     public SourceService(InputValidator validator, MergePatch mergePatch, CursorCodec cursors,
-            Event<SourceDefaultsChanged> defaultsChanges) {
+            Event<SourceDefaultsChanged> defaultsChanges, Clock clock) {
+        this.clock = clock;
         this.validator = validator;
         this.mergePatch = mergePatch;
         this.cursors = cursors;
@@ -56,7 +59,7 @@ public class SourceService {
         }
         Source source = new Source();
         source.slug = input.slug();
-        source.createdAt = StoredTime.now();
+        source.createdAt = StoredTime.now(clock);
         apply(source, input);
         source.persistAndFlush();
         return source;
@@ -95,7 +98,7 @@ public class SourceService {
         source.delete();
     }
 
-    private static void apply(Source source, SourceInput input) {
+    private void apply(Source source, SourceInput input) {
         source.name = input.name().trim();
         source.kind = input.kind().toString();
         source.homepageUrl = input.homepageUrl();
@@ -105,6 +108,6 @@ public class SourceService {
         source.copyrightHolder = rights == null ? null : rights.copyrightHolder();
         source.usageTerms = rights == null ? null : rights.usageTerms();
         source.syndicatable = rights == null || rights.syndicatable() == null || rights.syndicatable();
-        source.updatedAt = StoredTime.now();
+        source.updatedAt = StoredTime.now(clock);
     }
 }
