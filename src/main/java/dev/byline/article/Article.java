@@ -5,7 +5,6 @@ import dev.byline.StoredTime;
 import dev.byline.source.Rights;
 import dev.byline.source.Source;
 import dev.byline.web.ProblemException;
-import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -331,16 +330,14 @@ public class Article extends PanacheEntityBase {
             + " left join fetch a.citedSources c left join fetch c.source where ";
 
     /**
-     * One article for a reader, by id or by a current or former slug, with its source and its cited sources and
-     * theirs in one statement (the slug is resolved in the same statement); empty when there is none, deleted
-     * articles included.
+     * One article for a reader, named as {@link IdOrSlug} says, with its source and its cited sources and theirs in
+     * one statement (the slug is resolved in the same statement); empty when there is none, deleted articles
+     * included.
      */
     public static Optional<Article> findForReading(String idOrSlug) {
-        Optional<UUID> id = Uuids.parse(idOrSlug);
-        return id.isPresent()
-                ? find(FOR_READING + "a.id = ?1", id.get()).singleResultOptional()
-                : find(FOR_READING + "a.id = (select s.articleId from ArticleSlug s where s.slug = ?1)", idOrSlug)
-                        .singleResultOptional();
+        IdOrSlug name = IdOrSlug.of(idOrSlug);
+        return name.namesNothing() ? Optional.empty()
+                : find(FOR_READING + name.hql(), name.parameter()).singleResultOptional();
     }
 
     /** Loads a page of articles by id with their sources in one statement; order is the caller's. */

@@ -18,6 +18,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -51,8 +52,10 @@ public class ArticleHistory {
     private final EntityManager entityManager;
     private final CursorCodec cursors;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public ArticleHistory(EntityManager entityManager, CursorCodec cursors, ObjectMapper mapper) {
+    public ArticleHistory(EntityManager entityManager, CursorCodec cursors, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.cursors = cursors;
         this.mapper = mapper;
@@ -125,7 +128,7 @@ public class ArticleHistory {
             return new Subject(id, true);
         }
         if (!editor) {
-            Instant now = StoredTime.now();
+            Instant now = StoredTime.now(clock);
             switch (ArticleAccess.of(article, false, now)) {
                 case SHOWN -> {
                     // its public versions follow

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byline.database.Sql;
 import dev.byline.source.Source;
 import dev.byline.source.SourceKind;
-import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +29,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ArticleReader {
 
+    /** The statement as written, ending with {@link IdOrSlug}'s lookup by slug (it is one text for the benchmark). */
     private static final String BY_SLUG = query();
-    private static final String BY_ID = BY_SLUG.substring(0, BY_SLUG.lastIndexOf("where a.id")) + "where a.id = ?";
+    private static final String BY_ID = BY_SLUG.substring(0, BY_SLUG.lastIndexOf(IdOrSlug.SQL_BY_SLUG))
+            + IdOrSlug.SQL_BY_ID;
     private static final String RENDITION_JOIN = "left join article_rendition r on r.article_id = a.id";
     /** The same statements without the stored rendition: everything to render from. */
     private static final String RENDER_BY_SLUG = withoutRendition(BY_SLUG);
@@ -71,14 +72,11 @@ public class ArticleReader {
     }
 
     private Optional<Read> find(String idOrSlug, String byId, String bySlug) {
-        Optional<UUID> id = Uuids.parse(idOrSlug);
-        if (id.isPresent()) {
-            return sql.first(byId, s -> s.setObject(1, id.get()), this::read);
+        IdOrSlug name = IdOrSlug.of(idOrSlug);
+        if (name.namesNothing()) {
+            return Optional.empty();
         }
-        if (idOrSlug.indexOf('\0') >= 0) {
-            return Optional.empty(); // PostgreSQL cannot even compare such a string; no slug contains one
-        }
-        return sql.first(bySlug, s -> s.setString(1, idOrSlug), this::read);
+        return sql.first(name.isId() ? byId : bySlug, s -> s.setObject(1, name.parameter()), this::read);
     }
 
     private Read read(ResultSet row) throws SQLException {
@@ -222,9 +220,14 @@ public class ArticleReader {
                 throw new IllegalStateException("db/queries/article-read.sql is missing from the application");
             }
             // Comments stay in the file for people; the statement is the rest.
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            String query = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.startsWith("--"))
                     .collect(java.util.stream.Collectors.joining("\n")).strip();
+            if (!query.endsWith("where " + IdOrSlug.SQL_BY_SLUG)) {
+                throw new IllegalStateException("db/queries/article-read.sql must end with IdOrSlug's lookup: where "
+                        + IdOrSlug.SQL_BY_SLUG);
+            }
+            return query;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

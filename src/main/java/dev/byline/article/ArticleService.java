@@ -19,11 +19,11 @@ import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
 import dev.byline.web.Representations;
-import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,10 +53,13 @@ public class ArticleService {
     private final SiteLinks site;
     /** A publish time this close to now counts as now: clocks of editors' machines drift. */
     private final Duration clockSkew;
+    private final Clock clock;
 
     public ArticleService(InputValidator validator, CursorCodec cursors,
             Event<ArticleChanged> changes, BylineConfig config, ArticleReader reader, ReadCaches caches,
-            Representations representations, SearchLanguages languages, SiteLinks site, StoredRenditions stored) {
+            Representations representations, SearchLanguages languages, SiteLinks site, StoredRenditions stored,
+            Clock clock) {
+        this.clock = clock;
         this.reader = reader;
         this.stored = stored;
         this.site = site;
@@ -158,7 +161,7 @@ public class ArticleService {
     }
 
     private static Lookup found(String askedFor, ReadCaches.Rendition rendition, boolean shared) {
-        if (!rendition.slug().equals(askedFor) && Uuids.parse(askedFor).isEmpty()) {
+        if (IdOrSlug.of(askedFor).isFormerSlug(rendition.slug())) {
             return new Lookup.Moved(rendition.slug());
         }
         return new Lookup.Found(rendition, shared);
@@ -487,7 +490,7 @@ public class ArticleService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static Instant now() {
-        return StoredTime.now();
+    Instant now() {
+        return StoredTime.now(clock);
     }
 }

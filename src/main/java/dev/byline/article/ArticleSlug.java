@@ -3,7 +3,6 @@ package dev.byline.article;
 import dev.byline.web.Problem.FieldError;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
-import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,9 +38,9 @@ public class ArticleSlug extends PanacheEntityBase {
         return findByIdOptional(slug);
     }
 
-    /** The article an {@code idOrSlug} names: the id itself, or the article a current or former slug belongs to. */
+    /** The id of the article an {@code idOrSlug} names, deleted ones included: {@link IdOrSlug#articleId()}. */
     public static Optional<UUID> articleIdOf(String idOrSlug) {
-        return Uuids.parse(idOrSlug).or(() -> findBySlug(idOrSlug).map(s -> s.articleId));
+        return IdOrSlug.of(idOrSlug).articleId();
     }
 
     /** The slugs taken among {@code base} and {@code base-N}, to pick the next free one. */
@@ -53,8 +52,12 @@ public class ArticleSlug extends PanacheEntityBase {
                 .getResultList();
     }
 
-    /** The slug an editor asked for, if no article has or had it; 409 otherwise. */
+    /**
+     * The slug an editor asked for, if no article has or had it (409 otherwise) and it cannot be taken for an id (400:
+     * the URL of an article takes either, see {@link IdOrSlug}).
+     */
     static String claim(String slug) {
+        refuseIdForm(slug);
         if (findBySlug(slug).isPresent()) {
             throw taken(slug);
         }
@@ -64,7 +67,7 @@ public class ArticleSlug extends PanacheEntityBase {
     /** {@code base} if it is free, or else the first free one of {@code base-2}, {@code base-3}… */
     static String freeFrom(String base) {
         Set<String> taken = new HashSet<>(takenLike(base));
-        if (!taken.contains(base)) {
+        if (!taken.contains(base) && !IdOrSlug.of(base).isId()) {
             return base;
         }
         int n = 2;
@@ -82,6 +85,7 @@ public class ArticleSlug extends PanacheEntityBase {
         if (slug.equals(article.slug)) {
             return;
         }
+        refuseIdForm(slug);
         Optional<ArticleSlug> known = findBySlug(slug);
         if (known.isPresent() && !known.get().articleId.equals(article.id)) {
             throw taken(slug);
@@ -99,6 +103,13 @@ public class ArticleSlug extends PanacheEntityBase {
         slug.articleId = article.id;
         slug.createdAt = now;
         slug.persist();
+    }
+
+    private static void refuseIdForm(String slug) {
+        if (IdOrSlug.of(slug).isId()) {
+            throw ProblemException.invalidBody("slug", "must not have the form of a UUID: that would name an article "
+                    + "by id");
+        }
     }
 
     private static ProblemException taken(String slug) {

@@ -30,7 +30,7 @@ public class ArticleTombstone extends PanacheEntityBase {
     @Column(name = "was_syndicated")
     public boolean wasSyndicated;
 
-    /** The tombstone of the deleted article an {@code idOrSlug} names, if it is one. */
+    /** The tombstone of the deleted article an {@code idOrSlug} names ({@link IdOrSlug}), if it is one. */
     public static Optional<ArticleTombstone> findFor(String idOrSlug) {
         return ArticleSlug.articleIdOf(idOrSlug).flatMap(id -> findByIdOptional(id));
     }

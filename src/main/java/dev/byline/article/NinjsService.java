@@ -7,6 +7,7 @@ import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,10 @@ import java.util.Optional;
 public class NinjsService {
 
     private final SiteLinks site;
+    private final Clock clock;
 
-    public NinjsService(SiteLinks site) {
+    public NinjsService(SiteLinks site, Clock clock) {
+        this.clock = clock;
         this.site = site;
     }
 
@@ -34,7 +37,7 @@ public class NinjsService {
     public Rendered read(String idOrSlug, Readership reader, URI base) {
         boolean editor = reader.editor();
         boolean partner = reader.partner();
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         Optional<Article> found = Article.findForReading(idOrSlug);
         if (found.isEmpty()) {
             ArticleTombstone tombstone = ArticleTombstone.findFor(idOrSlug)

@@ -10,13 +10,13 @@ import dev.byline.source.Source;
 import dev.byline.web.Gzip;
 import dev.byline.web.Page;
 import dev.byline.web.Representations;
-import dev.byline.web.Uuids;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -172,9 +172,12 @@ public class ReadCaches {
     private final Cache<String, Answer> answers;
     private final AtomicLong generation = new AtomicLong();
     private volatile Horizon horizon;
+    private final Clock clock;
 
     public ReadCaches(BylineConfig config, DatabaseNotifications notifications, Sql sql,
-            TransactionSynchronizationRegistry transactions, MeterRegistry meters, Representations representations) {
+            TransactionSynchronizationRegistry transactions, MeterRegistry meters, Representations representations,
+            Clock clock) {
+        this.clock = clock;
         this.representations = representations;
         this.enabled = config.readCache().enabled();
         this.notifications = notifications;
@@ -206,7 +209,7 @@ public class ReadCaches {
         }
         UUID id = slugs.getIfPresent(idOrSlug);
         if (id == null) {
-            id = Uuids.parse(idOrSlug).orElse(null);
+            id = IdOrSlug.of(idOrSlug).id(); // a slug is known only once a read has resolved it
         }
         Rendition rendition = id == null ? null : renditions.getIfPresent(id);
         if (rendition == null || !now.isBefore(rendition.validUntil())) {
@@ -267,7 +270,7 @@ public class ReadCaches {
             return Optional.empty();
         }
         Kept kept = bodies.getIfPresent(key);
-        if (kept != null && kept.generation() == generation.get() && Instant.now().isBefore(kept.validUntil())) {
+        if (kept != null && kept.generation() == generation.get() && clock.instant().isBefore(kept.validUntil())) {
             return Optional.of(kept.body());
         }
         return Optional.empty();
@@ -278,7 +281,7 @@ public class ReadCaches {
         if (!usable() || generation.get() != readAt) {
             return;
         }
-        Instant until = horizon(readAt, Instant.now());
+        Instant until = horizon(readAt, clock.instant());
         if (generation.get() == readAt) {
             bodies.put(key, new Kept(built, readAt, until));
         }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +27,10 @@ public class ScheduledPublication {
 
     private final EntityManager entityManager;
     private final Event<ArticleChanged> changes;
+    private final Clock clock;
 
-    public ScheduledPublication(EntityManager entityManager, Event<ArticleChanged> changes) {
+    public ScheduledPublication(EntityManager entityManager, Event<ArticleChanged> changes, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.changes = changes;
     }
@@ -36,7 +39,7 @@ public class ScheduledPublication {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void publishDue() {
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         // Stored as 'published' from now on, so this runs once per article. The version moves too: an editor's
         // write that read the row before this commit would otherwise pass its version check and store
         // 'scheduled' again, and the next run would announce the article a second time. That editor now gets the

@@ -9,6 +9,7 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -27,8 +28,10 @@ public class AuditInterceptor {
 
     private final Caller caller;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public AuditInterceptor(Caller caller, ObjectMapper mapper) {
+    public AuditInterceptor(Caller caller, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.mapper = mapper;
     }
@@ -38,7 +41,7 @@ public class AuditInterceptor {
         Object result = invocation.proceed();
         Audited audited = ArcInvocationContext.findIterceptorBinding(invocation, Audited.class);
         AuditEvent event = new AuditEvent();
-        event.at = StoredTime.now();
+        event.at = StoredTime.now(clock);
         event.keyId = caller.keyId();
         event.keyName = caller.name();
         event.actingRole = actingRole();

@@ -5,6 +5,7 @@ import dev.byline.StoredTime;
 import dev.byline.web.InputValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 
 /** Readers' reports of comments: one per reporter, and enough distinct reporters send a comment back to moderators. */
@@ -14,8 +15,10 @@ public class CommentReports {
     private final InputValidator validator;
     private final ClientHashes hashes;
     private final BylineConfig.Comments config;
+    private final Clock clock;
 
-    public CommentReports(InputValidator validator, ClientHashes hashes, BylineConfig config) {
+    public CommentReports(InputValidator validator, ClientHashes hashes, BylineConfig config, Clock clock) {
+        this.clock = clock;
         this.validator = validator;
         this.hashes = hashes;
         this.config = config.comments();
@@ -31,7 +34,7 @@ public class CommentReports {
         if (!(comment.isApproved() || backInQueue) || article == null || !article.isPublic()) {
             throw Comment.notFound(id);
         }
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         int added = Comment.getEntityManager().createNativeQuery("insert into comment_report (comment_id, reporter_hash,"
                 + " reason, created_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
                 .setParameter(1, comment.id).setParameter(2, hashes.of(reporter))

@@ -10,6 +10,7 @@ import dev.byline.web.ProblemType;
 import dev.byline.web.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,8 +35,10 @@ public class CommentService {
     private final InputValidator validator;
     private final ClientHashes hashes;
     private final BylineConfig.Comments config;
+    private final Clock clock;
 
-    public CommentService(InputValidator validator, ClientHashes hashes, BylineConfig config) {
+    public CommentService(InputValidator validator, ClientHashes hashes, BylineConfig config, Clock clock) {
+        this.clock = clock;
         this.validator = validator;
         this.hashes = hashes;
         this.config = config.comments();
@@ -59,7 +62,7 @@ public class CommentService {
     @Transactional
     public CommentView post(String idOrSlug, CommentInput input, String client) {
         validator.validate(input);
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         String name = CommentText.normaliseLine(input.authorName());
         String body = CommentText.normalise(input.body());
         String email = input.authorEmail() == null || input.authorEmail().isBlank() ? null : input.authorEmail().strip();
@@ -130,7 +133,7 @@ public class CommentService {
     public CommentView edit(String id, String token, CommentEdit edit) {
         validator.validate(edit);
         Comment comment = ownComment(id, token);
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         if (now.isAfter(comment.createdAt.plus(config.editWindow()))) {
             throw ProblemException.conflict("Comments can be edited for " + config.editWindow().toMinutes()
                     + " minutes after posting; this one can still be deleted.");

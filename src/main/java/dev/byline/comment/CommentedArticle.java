@@ -3,9 +3,9 @@ package dev.byline.comment;
 import dev.byline.article.ArticleAccess;
 import dev.byline.article.ArticleTombstone;
 import dev.byline.article.Audience;
+import dev.byline.article.IdOrSlug;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
-import dev.byline.web.Uuids;
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.util.List;
 import java.util.UUID;
@@ -42,11 +42,14 @@ record CommentedArticle(UUID id, ArticleAccess access, boolean commentsOpen, Str
         };
     }
 
+    /** The article {@code idOrSlug} names ({@link IdOrSlug}), whoever may see it; null when there is none. */
     static CommentedArticle find(String idOrSlug) {
-        UUID id = Uuids.parse(idOrSlug).orElse(null);
-        var query = Panache.getEntityManager().createNativeQuery(COLUMNS + (id != null ? "a.id = ?1"
-                : "a.id = (select s.article_id from article_slug s where s.slug = ?1)"));
-        query.setParameter(1, id != null ? id : idOrSlug);
+        IdOrSlug name = IdOrSlug.of(idOrSlug);
+        if (name.namesNothing()) {
+            return null;
+        }
+        var query = Panache.getEntityManager().createNativeQuery(COLUMNS + name.sql());
+        query.setParameter(1, name.parameter());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         if (rows.isEmpty()) {

@@ -16,6 +16,7 @@ import dev.byline.web.MergePatch.Field;
 import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,8 +33,10 @@ public class ImportDrafts {
     private static final int MAX_CORRECTION = 2000;
 
     private final ArticleService articles;
+    private final Clock clock;
 
-    public ImportDrafts(ArticleService articles) {
+    public ImportDrafts(ArticleService articles, Clock clock) {
+        this.clock = clock;
         this.articles = articles;
     }
 
@@ -58,7 +61,7 @@ public class ImportDrafts {
     @Audited(action = "article.import", target = "article")
     public Written create(ImportKeys keys, ArticleInput draft) {
         ArticleView article = articles.create(draft);
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         if (keys.origin() != null) {
             ImportKey.of(ImportKey.ORIGIN, keys.origin(), article.id(), keys.form(), keys.version(), keys.versionAt(), now)
                     .persist();
@@ -81,7 +84,7 @@ public class ImportDrafts {
         if (VersionOrder.of(origin.version, origin.versionAt, keys.version(), keys.versionAt()) != VersionOrder.NEWER) {
             return new Written(origin.articleId, null, false, false);
         }
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         Article article = Article.<Article>findByIdOptional(origin.articleId).orElseThrow(() -> ProblemException.conflict(
                 "The article imported from '" + keys.origin() + "' was deleted while this import ran; send it again."));
         boolean textChanged = !TextFingerprint.of(article.headline, article.bodyText).equals(keys.fingerprint());
@@ -109,7 +112,7 @@ public class ImportDrafts {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean adopt(UUID articleId, ImportKeys keys) {
         return ImportKey.recordIfFree(ImportKey.ORIGIN, keys.origin(), articleId, keys.form(), keys.version(),
-                keys.versionAt(), StoredTime.now());
+                keys.versionAt(), StoredTime.now(clock));
     }
 
     /** The merge patch that applies a newer version: what it carries replaces, what it lacks stays. */

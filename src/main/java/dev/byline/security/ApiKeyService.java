@@ -13,6 +13,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -34,9 +35,11 @@ public class ApiKeyService {
     private final CursorCodec cursors;
     private final Optional<String> bootstrapKey;
     private final KnownKeys known;
+    private final Clock clock;
 
     public ApiKeyService(InputValidator validator, CursorCodec cursors,
-            BylineConfig config, KnownKeys known) {
+            BylineConfig config, KnownKeys known, Clock clock) {
+        this.clock = clock;
         this.known = known;
         this.validator = validator;
         this.cursors = cursors;
@@ -49,7 +52,7 @@ public class ApiKeyService {
 
     @Transactional
     void ensureAdminKey(@Observes StartupEvent startup) {
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         if (ApiKey.anyActiveAdmin(now)) {
             return;
         }
@@ -78,7 +81,7 @@ public class ApiKeyService {
         if (prefix.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         return known.get(prefix.get())
                 .filter(key -> key.isActive(now) && !lastUseIsStale(key.lastUsedAt(), now))
                 .filter(key -> KeySecrets.matches(presented, key.secretHash()))
@@ -97,7 +100,7 @@ public class ApiKeyService {
         if (known.isUnknown(prefix.get())) {
             return true;
         }
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         return known.get(prefix.get())
                 .map(key -> !key.isActive(now) || !KeySecrets.matches(presented, key.secretHash()))
                 .orElse(false);
@@ -110,7 +113,7 @@ public class ApiKeyService {
         if (prefix.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         long readAt = known.generation();
         Optional<ApiKey> stored = ApiKey.findByPrefix(prefix.get());
         if (stored.isEmpty()) {
@@ -139,7 +142,7 @@ public class ApiKeyService {
         validator.validate(input);
         String secret = KeySecrets.generate();
         ApiKey key = store(secret, input.name().strip(), input.roles().stream().distinct().sorted().toList(),
-                StoredTime.of(input.expiresAt()), StoredTime.now());
+                StoredTime.of(input.expiresAt()), StoredTime.now(clock));
         known.changing(key.prefix); // usable at once on this instance, even if its prefix was tried before
         return KeyView.created(key, secret);
     }
@@ -164,7 +167,7 @@ public class ApiKeyService {
         ApiKey key = ApiKey.<ApiKey>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("There is no API key " + id + "."));
         if (key.revokedAt == null) {
-            key.revokedAt = StoredTime.now();
+            key.revokedAt = StoredTime.now(clock);
             known.changing(key.prefix);
         }
         return KeyView.from(key);

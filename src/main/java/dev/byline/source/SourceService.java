@@ -10,6 +10,7 @@ import dev.byline.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,8 +23,11 @@ public class SourceService {
     private final InputValidator validator;
     private final CursorCodec cursors;
     private final Event<SourceDefaultsChanged> defaultsChanges;
+    private final Clock clock;
 
-    public SourceService(InputValidator validator, CursorCodec cursors, Event<SourceDefaultsChanged> defaultsChanges) {
+    public SourceService(InputValidator validator, CursorCodec cursors, Event<SourceDefaultsChanged> defaultsChanges,
+            Clock clock) {
+        this.clock = clock;
         this.validator = validator;
         this.cursors = cursors;
         this.defaultsChanges = defaultsChanges;
@@ -50,7 +54,7 @@ public class SourceService {
         }
         Source source = new Source();
         source.slug = input.slug();
-        source.createdAt = StoredTime.now();
+        source.createdAt = StoredTime.now(clock);
         apply(source, input);
         source.persistAndFlush();
         return SourceView.from(source);
@@ -93,7 +97,7 @@ public class SourceService {
         return Source.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no source '" + slug + "'."));
     }
 
-    private static void apply(Source source, SourceInput input) {
+    private void apply(Source source, SourceInput input) {
         source.name = input.name().trim();
         source.kind = input.kind();
         source.homepageUrl = input.homepageUrl();
@@ -103,6 +107,6 @@ public class SourceService {
         source.copyrightHolder = rights == null ? null : rights.copyrightHolder();
         source.usageTerms = rights == null ? null : rights.usageTerms();
         source.syndicatable = rights == null || rights.syndicatable() == null || rights.syndicatable();
-        source.updatedAt = StoredTime.now();
+        source.updatedAt = StoredTime.now(clock);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,8 +57,10 @@ public class FeedService {
     private final SiteLinks site;
     private final String publisher;
     private final String language;
+    private final Clock clock;
 
-    public FeedService(EntityManager entityManager, BylineConfig config, SiteLinks site) {
+    public FeedService(EntityManager entityManager, BylineConfig config, SiteLinks site, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.config = config.syndication();
         this.site = site;
@@ -131,7 +134,7 @@ public class FeedService {
      */
     @Transactional
     Feed feed(FeedSnapshot snapshot, boolean partner, URI base, URI id, URI self, URI articles) {
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         Map<UUID, Article> loaded = new HashMap<>();
         Article.findWithSources(snapshot.ids()).forEach(a -> loaded.put(a.id, a));
         // An article deleted since the snapshot is left out; the ETag then over-promises nothing: it names the

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +24,10 @@ public class TimeRules {
 
     private final EntityManager entityManager;
     private final ChangeLog log;
+    private final Clock clock;
 
-    public TimeRules(EntityManager entityManager, ChangeLog log) {
+    public TimeRules(EntityManager entityManager, ChangeLog log, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.log = log;
     }
@@ -33,7 +36,7 @@ public class TimeRules {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void apply() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // Expired articles that partners still hold: their latest change left them in place. V4's article_expires_idx
         // and article_change_article_idx serve this query; their comments name it TimeRules.announceExpiries, a name
         // it never had in the code. Applied migrations are left as they ran: Flyway checksums them.

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -97,7 +98,14 @@ public class ProblemMapper {
             // shares the path's beginning (PUT /articles/{id}/comments): RFC 9110 §15.5.6 says 405.
             status = 405;
         }
-        ProblemType type = ProblemType.forStatus(status);
+        if (status < 400) {
+            return e.getResponse(); // a redirect or a 304 thrown as an exception is an answer, not a problem
+        }
+        Optional<ProblemType> type = ProblemType.forStatus(status);
+        if (type.isEmpty()) {
+            LOG.debugf("Answered %d, a status without a problem type of its own, to %s", status, uri.getPath());
+            return Problems.response(status, uri).build();
+        }
         String detail = switch (status) {
             case 404 -> "There is nothing at " + uri.getRequestUri().getRawPath() + ".";
             case 405 -> "This resource does not support that method; it allows "
@@ -107,9 +115,9 @@ public class ProblemMapper {
             case 415 -> "This resource does not accept Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE)
                     + (e instanceof NotSupportedException ? "; send application/json." : ".");
             case 413 -> "The request body is larger than this service accepts.";
-            default -> type.title() + ".";
+            default -> type.get().title() + ".";
         };
-        Response.ResponseBuilder response = Problems.response(type, detail, List.of(), uri).status(status);
+        Response.ResponseBuilder response = Problems.response(type.get(), detail, List.of(), uri);
         if (status == 405) {
             response.header(HttpHeaders.ALLOW, String.join(", ", allowed(e, uri)));
         }

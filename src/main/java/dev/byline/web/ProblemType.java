@@ -1,6 +1,7 @@
 package dev.byline.web;
 
 import jakarta.ws.rs.core.Response.Status;
+import java.util.Optional;
 
 /** The kinds of problem Byline reports; each has a stable type URI documented in openapi.yaml. */
 public enum ProblemType {
@@ -52,12 +53,16 @@ public enum ProblemType {
         return status;
     }
 
-    public static ProblemType forStatus(int status) {
+    /**
+     * The kind of problem an HTTP status the framework answered with stands for; empty when Byline has none for it
+     * (a 501 or a 417, say), and {@link Problems} then answers with {@code about:blank}.
+     */
+    public static Optional<ProblemType> forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status == status && type != MALFORMED && type != BAD_CURSOR) {
-                return type;
+                return Optional.of(type);
             }
         }
-        return status >= 500 ? INTERNAL : VALIDATION;
+        return Optional.empty();
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 public final class Problems {
 
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    /** RFC 9457 §4.2.1: the problem is what its HTTP status says, nothing more. */
+    public static final String ABOUT_BLANK = "about:blank";
     /** An error describes one request: no cache may keep it. */
     private static final String CACHE_CONTROL = "no-store";
 
@@ -32,13 +34,43 @@ public final class Problems {
         return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
     }
 
+    /**
+     * The problem of an HTTP status Byline has no {@link ProblemType} for: RFC 9457's {@code about:blank}, which means
+     * no more than the status itself, titled with the status's name (§4.2.1), e.g. 501 "Not Implemented".
+     */
+    public static Problem ofStatus(int status, String instance) {
+        String title = title(status);
+        return new Problem(ABOUT_BLANK, title, status, title + ".", instance, List.of());
+    }
+
     /** The response for an exception mapper, open for more headers. */
     static Response.ResponseBuilder response(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
-        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
-        return Response.status(type.status())
+        return response(type.status(), of(type, detail, instance(uri), errors));
+    }
+
+    /** The response for an exception mapper that has only an HTTP status to go by ({@link #ofStatus}). */
+    static Response.ResponseBuilder response(int status, UriInfo uri) {
+        return response(status, ofStatus(status, instance(uri)));
+    }
+
+    private static Response.ResponseBuilder response(int status, Problem problem) {
+        return Response.status(status)
                 .type(PROBLEM_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .entity(of(type, detail, instance, errors));
+                .entity(problem);
+    }
+
+    private static String instance(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    /** The status's reason phrase as RFC 9110 names it, or its class when it has none. */
+    private static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known != null) {
+            return known.getReasonPhrase();
+        }
+        return status >= 500 ? "Server error" : "Client error";
     }
 
     /**

@@ -17,6 +17,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,9 +63,11 @@ public class WebhookDispatcher {
     private volatile UUID token;
     private volatile ThreadPoolExecutor workers;
     private volatile HttpClient client;
+    private final Clock clock;
 
     public WebhookDispatcher(WebhookQueue queue, WebhookTargets targets, DatabaseNotifications notifications,
-            Vertx vertx, BylineConfig config) {
+            Vertx vertx, BylineConfig config, Clock clock) {
+        this.clock = clock;
         this.queue = queue;
         this.targets = targets;
         this.notifications = notifications;
@@ -248,7 +251,7 @@ public class WebhookDispatcher {
         } catch (WebhookTargets.Refused refused) {
             return new WebhookQueue.Attempt(null, 0, "Not sent: the URL " + refused.getMessage() + ".", null);
         }
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(work.url())
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
@@ -301,7 +304,7 @@ public class WebhookDispatcher {
     }
 
     private void wakeAt(Instant at) {
-        long millis = Math.max(1, Duration.between(Instant.now(), at).toMillis());
+        long millis = Math.max(1, Duration.between(clock.instant(), at).toMillis());
         vertx.setTimer(millis, id -> sweepSoon());
     }
 

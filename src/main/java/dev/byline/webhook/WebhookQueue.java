@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,8 +62,11 @@ public class WebhookQueue {
     private final WebhookSecrets secrets;
     private final ObjectMapper mapper;
     private final BylineConfig.Webhooks config;
+    private final Clock clock;
 
-    public WebhookQueue(EntityManager entityManager, WebhookSecrets secrets, ObjectMapper mapper, BylineConfig config) {
+    public WebhookQueue(EntityManager entityManager, WebhookSecrets secrets, ObjectMapper mapper, BylineConfig config,
+            Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.secrets = secrets;
         this.mapper = mapper;
@@ -133,7 +137,7 @@ public class WebhookQueue {
                     .setParameter(1, redeliveryId).executeUpdate();
             return Optional.empty();
         }
-        if (subscription.nextAttemptAt.isAfter(Instant.now())) {
+        if (subscription.nextAttemptAt.isAfter(clock.instant())) {
             return Optional.empty();
         }
         long horizon = ((Number) entityManager.createNativeQuery(
@@ -216,7 +220,7 @@ public class WebhookQueue {
             return moved == 1 ? Next.NOW : Next.STOP;
         }
         int attempts = work.attempts() + 1;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant failingSince = work.failingSince() == null ? now : work.failingSince();
         String pause = null;
         if (attempt.gone()) {

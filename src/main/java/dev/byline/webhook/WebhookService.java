@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -48,9 +49,11 @@ public class WebhookService {
     private final EntityManager entityManager;
     private final Event<Armed> armed;
     private final int maxPerKey;
+    private final Clock clock;
 
     public WebhookService(InputValidator validator, CursorCodec cursors, WebhookSecrets secrets, WebhookTargets targets,
-            Caller caller, EntityManager entityManager, Event<Armed> armed, BylineConfig config) {
+            Caller caller, EntityManager entityManager, Event<Armed> armed, BylineConfig config, Clock clock) {
+        this.clock = clock;
         this.validator = validator;
         this.cursors = cursors;
         this.secrets = secrets;
@@ -82,7 +85,7 @@ public class WebhookService {
             throw ProblemException.conflict("This key already has " + maxPerKey + " webhooks, the most one key may"
                     + " have; delete one first.");
         }
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = TimeOrderedIds.next();
         subscription.keyId = owner;
@@ -132,7 +135,7 @@ public class WebhookService {
         checkSources(input.sources());
         apply(subscription, input);
         if (moved && subscription.attempts > 0) {
-            subscription.nextAttemptAt = StoredTime.now();
+            subscription.nextAttemptAt = StoredTime.now(clock);
             armed.fire(new Armed(id));
         }
         touch(subscription);
@@ -161,7 +164,7 @@ public class WebhookService {
             subscription.pausedReason = null;
             subscription.attempts = 0;
             subscription.failingSince = null;
-            subscription.nextAttemptAt = StoredTime.now();
+            subscription.nextAttemptAt = StoredTime.now(clock);
             touch(subscription);
             armed.fire(new Armed(id));
         }
@@ -193,7 +196,7 @@ public class WebhookService {
             throw ProblemException.conflict("This webhook is paused; resume it first (POST /api/v1/webhooks/" + id
                     + "/resume), then ask again.");
         }
-        Instant now = StoredTime.now();
+        Instant now = StoredTime.now(clock);
         entityManager.createNativeQuery("insert into webhook_redelivery (subscription_id, seq, requested_at) values (?1, ?2, ?3)")
                 .setParameter(1, id).setParameter(2, delivery.seq).setParameter(3, now).executeUpdate();
         armed.fire(new Armed(id));
@@ -244,9 +247,9 @@ public class WebhookService {
         return values == null ? List.of() : values.stream().distinct().sorted().collect(Collectors.toList());
     }
 
-    private static void touch(WebhookSubscription subscription) {
+    private void touch(WebhookSubscription subscription) {
         subscription.version++;
-        subscription.updatedAt = StoredTime.now();
+        subscription.updatedAt = StoredTime.now(clock);
     }
 
     /** Partners see their own subscriptions and administrators all, so their cursors differ. */

@@ -18,12 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.byline.support.Fixtures;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,6 +94,23 @@ class SourceResourceTest {
                 .then().statusCode(200)
                 .body("name", equalTo(DEFAULT_NAME))
                 .body("defaultAttribution", equalTo(DEFAULT_ATTRIBUTION));
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
+    void timesComeFromTheApplicationClockToTheMicrosecondStored() {
+        Instant fixed = Instant.parse("2021-05-06T07:08:09.123456789Z");
+        QuarkusMock.installMockForType(Clock.fixed(fixed, ZoneOffset.UTC), Clock.class);
+        String slug = unique("clocked");
+
+        given().contentType(ContentType.JSON).body(fullSource(slug))
+                .when().post(SOURCES)
+                .then().statusCode(201)
+                .body("createdAt", equalTo("2021-05-06T07:08:09.123456Z"))
+                .body("updatedAt", equalTo("2021-05-06T07:08:09.123456Z"));
+        given().when().get(SOURCE, slug)
+                .then().statusCode(200)
+                .body("createdAt", equalTo("2021-05-06T07:08:09.123456Z"));
     }
 
     @Test

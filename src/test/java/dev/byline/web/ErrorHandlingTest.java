@@ -409,6 +409,16 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void anUnproducibleAcceptIs406Problem() {
+        given().accept("text/csv")
+                .when().get(ARTICLE, unique("any"))
+                .then().spec(problem(406))
+                .body("type", equalTo("/problems/not-acceptable"))
+                .body("title", equalTo("No acceptable representation"))
+                .body("detail", containsString("text/csv"));
+    }
+
+    @Test
     @TestSecurity(user = "editor", roles = "editor")
     void aContentTypeThatIsNotAMediaTypeIs415Problem() {
         for (String type : List.of("garbage", "a/b/c")) {
