@@ -14,10 +14,10 @@ WORKDIR /app
 COPY --from=build --chown=byline /src/target/quarkus-app/ /app/
 USER byline
 # With QUARKUS_DATASOURCE_JDBC_URL/_USERNAME/_PASSWORD set, Byline uses that server; otherwise it starts an
-# embedded PostgreSQL keeping its data in the /data volume. The parallel collector spends a fraction of G1's time
-# collecting in the small heaps a container gives (README, "Faster start" and bench/README.md, session 6).
+# embedded PostgreSQL keeping its data in the /data volume. JAVA_OPTS_APPEND takes JVM options, e.g. for a small
+# heap "-Xmx256m -Xmn96m" (README, "Small heaps").
 ENV BYLINE_EMBEDDED_POSTGRES_DATA_DIR=/data/postgres \
-    JAVA_OPTS_APPEND="-XX:+UseParallelGC"
+    JAVA_OPTS_APPEND=""
 VOLUME /data
 EXPOSE 8080
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /app/quarkus-run.jar"]

@@ -30,7 +30,7 @@
 #                       it), besides their baselines
 #   -h, --help          this text
 # Environment: QUARKUS_HTTP_PORT (default 8089), BYLINE_EMBEDDED_POSTGRES_PORT (default 54329),
-#   BENCH_JAVA_OPTS (default -Xmx256m -XX:+UseParallelGC), BENCH_ARTICLE_READ_SQL (default
+#   BENCH_JAVA_OPTS (default -Xmx256m -Xmn96m), BENCH_ARTICLE_READ_SQL (default
 #   src/main/resources/db/queries/article-read.sql), QUARKUS_DATASOURCE_JDBC_URL/USERNAME/PASSWORD for an
 #   external PostgreSQL instead of the embedded one.
 set -euo pipefail
@@ -65,7 +65,7 @@ FRESH=false
 NO_CDS=false
 HTTP_PORT=${QUARKUS_HTTP_PORT:-8089}
 PG_PORT=${BYLINE_EMBEDDED_POSTGRES_PORT:-54329}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m -Xmn96m}
 SEED_CHUNK=20000                         # articles per INSERT statement
 READY_TIMEOUT=240                        # seconds; the first start runs initdb and Flyway
 MAX_RUN_SECONDS=600                      # refuse runs longer than this
