@@ -63,10 +63,10 @@ public class ImportDrafts {
         ArticleView article = articles.create(draft);
         Instant now = StoredTime.now(clock);
         if (keys.origin() != null) {
-            ImportKey.of(ImportKey.ORIGIN, keys.origin(), article.id(), keys.form(), keys.version(), keys.versionAt(), now)
+            ImportKey.of(ImportKey.Kind.ORIGIN, keys.origin(), article.id(), keys.form(), keys.version(), keys.versionAt(), now)
                     .persist();
         }
-        ImportKey.of(ImportKey.TEXT, keys.fingerprint(), article.id(), keys.form(), null, null, now).persistAndFlush();
+        ImportKey.of(ImportKey.Kind.TEXT, keys.fingerprint(), article.id(), keys.form(), null, null, now).persistAndFlush();
         return new Written(article.id(), article, true, false);
     }
 
@@ -99,9 +99,9 @@ public class ImportDrafts {
         }
         origin.version = keys.version();
         origin.versionAt = keys.versionAt();
-        origin.form = keys.form().toString();
+        origin.form = keys.form();
         origin.updatedAt = now;
-        ImportKey.recordIfFree(ImportKey.TEXT, keys.fingerprint(), origin.articleId, keys.form(), null, null, now);
+        ImportKey.recordIfFree(ImportKey.Kind.TEXT, keys.fingerprint(), origin.articleId, keys.form(), null, null, now);
         return new Written(origin.articleId, view, textChanged, corrected);
     }
 
@@ -111,7 +111,7 @@ public class ImportDrafts {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean adopt(UUID articleId, ImportKeys keys) {
-        return ImportKey.recordIfFree(ImportKey.ORIGIN, keys.origin(), articleId, keys.form(), keys.version(),
+        return ImportKey.recordIfFree(ImportKey.Kind.ORIGIN, keys.origin(), articleId, keys.form(), keys.version(),
                 keys.versionAt(), StoredTime.now(clock));
     }
 

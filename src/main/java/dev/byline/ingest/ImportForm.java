@@ -1,8 +1,10 @@
 package dev.byline.ingest;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.byline.database.EnumAsText;
 import dev.byline.web.ProblemException;
 import dev.byline.web.ProblemType;
+import jakarta.persistence.Converter;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -81,5 +83,14 @@ public enum ImportForm {
 
     private static ProblemException unsupported(String detail) {
         return new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail, List.of(), Map.of());
+    }
+
+    /** Stores the form as its text, which V14's CHECK constraint lists. */
+    @Converter
+    public static class AsText extends EnumAsText<ImportForm> {
+
+        public AsText() {
+            super(ImportForm.class);
+        }
     }
 }

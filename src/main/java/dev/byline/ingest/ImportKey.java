@@ -1,7 +1,10 @@
 package dev.byline.ingest;
 
+import dev.byline.database.EnumAsText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,21 +22,41 @@ import java.util.UUID;
 @Table(name = "import_key")
 public class ImportKey extends PanacheEntityBase {
 
-    static final String ORIGIN = "origin";
-    static final String TEXT = "text";
+    /** What a key's value is. */
+    public enum Kind {
+        /** The ninjs uri, feed guid (or link) or Atom id the item arrived with. */
+        ORIGIN,
+        /** A {@link TextFingerprint} of its text. */
+        TEXT;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Stores the kind as its text, which V14's CHECK constraint lists. */
+        @Converter
+        public static class AsText extends EnumAsText<Kind> {
+
+            public AsText() {
+                super(Kind.class);
+            }
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    /** {@code origin} (ninjs uri, feed guid or id) or {@code text} (a {@link TextFingerprint}). */
-    public String kind;
+    @Convert(converter = Kind.AsText.class)
+    public Kind kind;
     public String value;
 
     @Column(name = "article_id")
     public UUID articleId;
 
-    public String form;
+    @Convert(converter = ImportForm.AsText.class)
+    public ImportForm form;
 
     /** For origin keys, the provider's version last imported. */
     public String version;
@@ -46,13 +70,13 @@ public class ImportKey extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    static ImportKey of(String kind, String value, UUID articleId, ImportForm form, String version, Instant versionAt,
+    static ImportKey of(Kind kind, String value, UUID articleId, ImportForm form, String version, Instant versionAt,
             Instant now) {
         ImportKey key = new ImportKey();
         key.kind = kind;
         key.value = value;
         key.articleId = articleId;
-        key.form = form.toString();
+        key.form = form;
         key.version = version;
         key.versionAt = versionAt;
         key.importedAt = now;
@@ -63,24 +87,24 @@ public class ImportKey extends PanacheEntityBase {
     /** The keys of an earlier import with this origin or this text, in one statement (a probe of the unique index). */
     static List<ImportKey> findMatches(String origin, String fingerprint) {
         return origin == null
-                ? list("kind = ?1 and value = ?2", TEXT, fingerprint)
-                : list("(kind = ?1 and value = ?2) or (kind = ?3 and value = ?4)", ORIGIN, origin, TEXT, fingerprint);
+                ? list("kind = ?1 and value = ?2", Kind.TEXT, fingerprint)
+                : list("(kind = ?1 and value = ?2) or (kind = ?3 and value = ?4)", Kind.ORIGIN, origin, Kind.TEXT, fingerprint);
     }
 
     /** The origin key, locked until the transaction ends, so that two newer versions are applied one after the other. */
     static Optional<ImportKey> lockOrigin(String origin) {
-        return find("kind = ?1 and value = ?2", ORIGIN, origin).withLock(LockModeType.PESSIMISTIC_WRITE)
+        return find("kind = ?1 and value = ?2", Kind.ORIGIN, origin).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
 
     /** Records a key unless another article holds it already; says whether it was recorded. */
-    static boolean recordIfFree(String kind, String value, UUID articleId, ImportForm form, String version,
+    static boolean recordIfFree(Kind kind, String value, UUID articleId, ImportForm form, String version,
             Instant versionAt, Instant now) {
         return getEntityManager().createNativeQuery("""
                 insert into import_key (kind, value, article_id, form, version, version_at, imported_at, updated_at)
                 values (?1, ?2, ?3, ?4, cast(?5 as text), cast(?6 as timestamptz), ?7, ?7)
                 on conflict (kind, value) do nothing""")
-                .setParameter(1, kind)
+                .setParameter(1, kind.toString())
                 .setParameter(2, value)
                 .setParameter(3, articleId)
                 .setParameter(4, form.toString())

@@ -107,8 +107,8 @@ public class ImportService {
         ImportKeys keys = prepared.keys();
         List<ImportKey> matches = QuarkusTransaction.requiringNew()
                 .call(() -> ImportKey.findMatches(keys.origin(), keys.fingerprint()));
-        Optional<ImportKey> byOrigin = matches.stream().filter(k -> k.kind.equals(ImportKey.ORIGIN)).findFirst();
-        Optional<ImportKey> byText = matches.stream().filter(k -> k.kind.equals(ImportKey.TEXT)).findFirst();
+        Optional<ImportKey> byOrigin = matches.stream().filter(k -> k.kind == ImportKey.Kind.ORIGIN).findFirst();
+        Optional<ImportKey> byText = matches.stream().filter(k -> k.kind == ImportKey.Kind.TEXT).findFirst();
         if (byOrigin.isPresent()) {
             return fromOrigin(prepared, byOrigin.get());
         }
@@ -134,7 +134,7 @@ public class ImportService {
                 throw e;
             }
             return existing(prepared, now.get(0).articleId, "The same item was imported by another request at the same "
-                    + "moment; this is the article it became.", now.get(0).kind.equals(ImportKey.TEXT) ? "text"
+                    + "moment; this is the article it became.", now.get(0).kind == ImportKey.Kind.TEXT ? "text"
                     : keys.originName());
         }
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.byline.article.ArticleStatus;
 import dev.byline.article.CitationRole;
 import dev.byline.comment.CommentStatus;
+import dev.byline.ingest.ImportForm;
+import dev.byline.ingest.ImportKey;
 import dev.byline.source.SourceKind;
 import dev.byline.webhook.WebhookStatus;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +37,8 @@ class EnumAsTextTest {
         assertStoredAs(new CitationRole.AsText(), CitationRole.values(), "article_cited_source", "role");
         assertStoredAs(new SourceKind.AsText(), SourceKind.values(), "source", "kind");
         assertStoredAs(new CommentStatus.AsText(), CommentStatus.values(), "comment", "status");
+        assertStoredAs(new ImportKey.Kind.AsText(), ImportKey.Kind.values(), "import_key", "kind");
+        assertStoredAs(new ImportForm.AsText(), ImportForm.values(), "import_key", "form");
         assertStoredAs(new WebhookStatus.AsText(), WebhookStatus.values(), "webhook_subscription", "status");
     }
 
