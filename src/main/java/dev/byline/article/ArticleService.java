@@ -263,13 +263,10 @@ public class ArticleService {
         });
     }
 
-    /**
-     * One write to an existing article, applied at {@code now}; false when it turned out to change nothing. It may
-     * throw what reading its input throws ({@code E}).
-     */
+    /** One write to an existing article, applied at {@code now}; false when it turned out to change nothing. */
     @FunctionalInterface
-    private interface Change<E extends Exception> {
-        boolean apply(Article article, Instant now) throws E;
+    private interface Change {
+        boolean apply(Article article, Instant now);
     }
 
     /** An article as a write left it, the time of the write, and the site its page would be on. */
@@ -284,8 +281,8 @@ public class ArticleService {
      * when sent), take the time, apply the change, flush, and tell observers what partners could see before and
      * what now ({@link ArticleChanged}, in the same transaction). A change that changes nothing is not told.
      */
-    private <E extends Exception> Written write(String idOrSlug, IfMatch ifMatch, boolean ifMatchRequired,
-            ArticleChanged.Action action, Change<E> change) throws E {
+    private Written write(String idOrSlug, IfMatch ifMatch, boolean ifMatchRequired, ArticleChanged.Action action,
+            Change change) {
         Article article = forWrite(idOrSlug);
         if (ifMatchRequired) {
             ifMatch.require(article.version, "article");
