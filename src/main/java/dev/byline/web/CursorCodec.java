@@ -97,33 +97,26 @@ public class CursorCodec {
         }
 
         public Instant instant(int index) {
-            try {
-                return Instant.parse(values.get(index));
-            } catch (DateTimeParseException e) {
-                throw invalid();
-            }
+            return parsed(index, Instant::parse);
         }
 
         public UUID uuid(int index) {
-            try {
-                return UUID.fromString(values.get(index));
-            } catch (IllegalArgumentException e) {
-                throw invalid();
-            }
+            return parsed(index, UUID::fromString);
         }
 
         public int integer(int index) {
-            try {
-                return Integer.parseInt(values.get(index));
-            } catch (NumberFormatException e) {
-                throw invalid();
-            }
+            return parsed(index, Integer::parseInt);
         }
 
         public long number(int index) {
+            return parsed(index, Long::parseLong);
+        }
+
+        /** The value at {@code index} read by {@code parse}; a cursor that holds something else is invalid. */
+        private <T> T parsed(int index, Function<String, T> parse) {
             try {
-                return Long.parseLong(values.get(index));
-            } catch (NumberFormatException e) {
+                return parse.apply(values.get(index));
+            } catch (DateTimeParseException | IllegalArgumentException e) { // NumberFormatException is one
                 throw invalid();
             }
         }

@@ -29,29 +29,32 @@ public class JsonProblems {
     private static final Pattern JACKSON_INTERNALS =
             Pattern.compile("\\s*(?:\\(start marker at|\\(not recognized as one since|\\[Source:|: enable `|`).*$");
 
+    // One mapper per exception type that Quarkus REST's Jackson support maps itself (a mapper for the nearest type
+    // wins), all to the same judgement.
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonParseException e, UriInfo uri) {
-        return syntax(e, uri);
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        return unknown(e, uri);
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
     public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        return wrongType(e, uri);
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return wrongType(e, uri);
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
     public Response invalidInstance(ValueInstantiationException e, UriInfo uri) {
-        return wrongType(e, uri);
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
