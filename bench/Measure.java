@@ -97,6 +97,8 @@ public class Measure {
     private final Path slugs;
     private final Path publicSlugs;
     private final long seed;
+    /** wrk runs of the Zipf and uniform rows so far (see {@link #nextDrawSeed()}). */
+    private long catalogueRuns;
     private final String duration;
     private final String warmup;
     private final int maxWarmups;
@@ -768,6 +770,15 @@ public class Measure {
     }
 
     /**
+     * The seed of the next catalogue draw: a different one for every wrk run, the same series for the same --seed.
+     * With one seed for every run, each warm-up replayed the draws of the one before, which the memory cache then
+     * held: warm-ups of the Zipf and uniform rows "settled" on a replay, and each measured run began with one.
+     */
+    private String nextDrawSeed() {
+        return Long.toString(seed + 1_000_000_000L * catalogueRuns++);
+    }
+
+    /**
      * wrk -t -c -d against PATH with HEADER ('Name: value', or empty) on every request. In PATH, {slug} rotates
      * through the 100 slugs (bench/slugs.lua); {zipf}, {uniform} and {each} draw from every public slug
      * (bench/catalogue.lua). For a STATUS other than 200, bench/status.lua counts the responses with any other
@@ -787,13 +798,13 @@ public class Measure {
         if (path.contains("{slug}")) {
             command.addAll(List.of("-s", benchDir.resolve("slugs.lua").toString(), url, "--", slugs.toString(), path));
         } else if (path.contains("{zipf}")) {
-            command.addAll(List.of("-s", catalogue, url, "--", publicSlugs.toString(), "zipf", Long.toString(seed),
+            command.addAll(List.of("-s", catalogue, url, "--", publicSlugs.toString(), "zipf", nextDrawSeed(),
                     path.replace("{zipf}", "{slug}")));
         } else if (path.contains("{each}")) {
             command.addAll(List.of("-s", catalogue, url, "--", publicSlugs.toString(), "each",
                     Integer.toString(threads), path.replace("{each}", "{slug}")));
         } else if (path.contains("{uniform}")) {
-            command.addAll(List.of("-s", catalogue, url, "--", publicSlugs.toString(), "uniform", Long.toString(seed),
+            command.addAll(List.of("-s", catalogue, url, "--", publicSlugs.toString(), "uniform", nextDrawSeed(),
                     path.replace("{uniform}", "{slug}")));
         } else if (!status.equals("200")) {
             command.addAll(List.of("-s", benchDir.resolve("status.lua").toString(), url + path, "--", status));

@@ -11,7 +11,9 @@
 --              SEED): thread i takes lines i, i + T, ..., then starts again. bench/Measure.java uses it to have every
 --              article read (and its rendition stored) before measuring, as a catalogue read for a while has been.
 --   SEED       a whole number; thread i seeds its random generator with SEED * 1000 + i, so the threads
---              draw different sequences and a run with the same seed draws the same ones.
+--              draw different sequences and a run with the same seed draws the same ones. Give every run its
+--              own seed (bench/Measure.java does): a run that repeats the seed of the one before reads the same
+--              articles, which a memory cache still holds.
 --   PATH       defaults to /api/v1/articles/{slug}; {slug} is replaced by the slug drawn.
 -- Headers given to wrk with -H are sent too (wrk.format() adds wrk.headers).
 -- Each wrk thread has its own Lua state: each reads the file and builds its own table of cumulative
