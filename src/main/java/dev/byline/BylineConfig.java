@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Byline's own settings, under the {@code byline.} prefix (environment: {@code BYLINE_...}). */
 @ConfigMapping(prefix = "byline")
@@ -61,9 +62,12 @@ public interface BylineConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Memory for rendered articles (their JSON), in MiB; the most requested articles stay. */
-        @WithDefault("48")
-        int articleMegabytes();
+        /**
+         * Memory for rendered articles (their JSON, compressed), in MiB; the most requested articles stay. Unset: a
+         * fifth of the JVM's maximum heap (51 MiB with {@code -Xmx256m}), so that a larger heap keeps more articles:
+         * the hit rate of popularity-skewed reads grows with every article kept.
+         */
+        OptionalInt articleMegabytes();
 
         /** Memory for rendered lists, feeds and comment-thread pages, in MiB. */
         @WithDefault("16")

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -124,6 +125,11 @@ public class ReadCaches {
         }
     }
 
+    /** The article cache's bound: what is configured, or else a fifth of the heap the JVM may grow to. */
+    static long articleBytes(OptionalInt configuredMegabytes, long maxHeapBytes) {
+        return configuredMegabytes.isPresent() ? configuredMegabytes.getAsInt() * 1024L * 1024L : maxHeapBytes / 5;
+    }
+
     /** A response built once for everyone who asks the same question, while the catalogue stays as it was. */
     public record Body(byte[] bytes, String tag, Instant lastModified, String next, boolean shared) {
 
@@ -184,7 +190,7 @@ public class ReadCaches {
         this.sql = sql;
         this.transactions = transactions;
         this.renditions = Caffeine.newBuilder()
-                .maximumWeight(config.readCache().articleMegabytes() * 1024L * 1024L)
+                .maximumWeight(articleBytes(config.readCache().articleMegabytes(), Runtime.getRuntime().maxMemory()))
                 .weigher((UUID id, Rendition r) -> r.gzip().length + 200)
                 .recordStats()
                 .build();
