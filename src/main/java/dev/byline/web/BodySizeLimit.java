@@ -92,6 +92,12 @@ public class BodySizeLimit {
                     }
                     if (context.statusCode() == ProblemType.TOO_LARGE.status() && !context.response().headWritten()) {
                         refuse(context, limit, mapper);
+                    } else if (context.statusCode() == ProblemType.EXPECTATION_FAILED.status()
+                            && !context.response().headWritten()) {
+                        // The body handler refuses any expectation but 100-continue (RFC 9110 §10.1.1), before
+                        // reading the body: only closing the connection is done with what is left of it.
+                        Problems.send(context, mapper, ProblemType.EXPECTATION_FAILED, "This service meets no "
+                                + "expectation but 100-continue; send the request without this Expect header.", true);
                     } else {
                         context.next();
                     }

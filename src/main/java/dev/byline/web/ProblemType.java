@@ -18,6 +18,7 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", "The resource has changed", Status.PRECONDITION_FAILED),
     REQUEST_TIMEOUT("request-timeout", "The request body did not arrive in time", Status.REQUEST_TIMEOUT),
     TOO_LARGE("payload-too-large", "The request body is too large", Status.REQUEST_ENTITY_TOO_LARGE),
+    EXPECTATION_FAILED("expectation-failed", "The expectation cannot be met", Status.EXPECTATION_FAILED),
     URI_TOO_LONG("uri-too-long", "The request line is too long", Status.REQUEST_URI_TOO_LONG),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", Status.UNSUPPORTED_MEDIA_TYPE),
     PRECONDITION_REQUIRED("precondition-required", "If-Match is required", 428),
@@ -55,7 +56,7 @@ public enum ProblemType {
 
     /**
      * The kind of problem an HTTP status the framework answered with stands for; empty when Byline has none for it
-     * (a 501 or a 417, say), and {@link Problems} then answers with {@code about:blank}.
+     * (a 501, say), and {@link Problems} then answers with {@code about:blank}.
      */
     public static Optional<ProblemType> forStatus(int status) {
         for (ProblemType type : values()) {

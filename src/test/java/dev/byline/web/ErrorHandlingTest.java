@@ -334,6 +334,25 @@ class ErrorHandlingTest {
 
     @Test
     @TestSecurity(user = "editor", roles = "editor")
+    void anExpectationOtherThan100ContinueIs417ProblemAndStoresNothing() {
+        String slug = unique("expecting");
+
+        given().contentType(ContentType.JSON).header("Expect", "fast-track").body(sourceJson(slug, "Expects much"))
+                .when().post(SOURCES)
+                .then().spec(problem(417))
+                .header("Connection", equalTo("close"))
+                .body("type", equalTo("/problems/expectation-failed"))
+                .body("title", equalTo("The expectation cannot be met"))
+                .body("detail", equalTo("This service meets no expectation but 100-continue; send the request "
+                        + "without this Expect header."))
+                .body("instance", equalTo(SOURCES));
+
+        assertSourceNotStored(slug);
+        postSource(sourceJson(slug, "Expects nothing")).then().statusCode(201);
+    }
+
+    @Test
+    @TestSecurity(user = "editor", roles = "editor")
     void aChunkedBodyOverOneMebibyteIs413() throws Exception {
         String slug = unique("huge-chunked");
         byte[] json = sourceJson(slug, "x".repeat(ONE_MIB + 1)).getBytes(StandardCharsets.UTF_8);

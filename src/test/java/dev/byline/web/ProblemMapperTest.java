@@ -38,13 +38,13 @@ class ProblemMapperTest {
 
     @Test
     void aClientStatusWithoutAProblemTypeIsAboutBlankTitledWithItsName() {
-        Response response = mapper.http(new ClientErrorException(417), uri(), null);
+        Response response = mapper.http(new ClientErrorException(416), uri(), null);
 
-        assertEquals(417, response.getStatus());
+        assertEquals(416, response.getStatus());
         Problem problem = (Problem) response.getEntity();
         assertEquals("about:blank", problem.type());
-        assertEquals("Expectation Failed", problem.title());
-        assertEquals(417, problem.status());
+        assertEquals("Requested Range Not Satisfiable", problem.title());
+        assertEquals(416, problem.status());
     }
 
     @Test
