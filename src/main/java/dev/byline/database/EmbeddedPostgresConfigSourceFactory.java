@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -102,11 +103,23 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
      * Starts the server on another thread and returns its URL at once: Quarkus goes on preparing Hibernate, the
      * validator, the contract and the router while PostgreSQL starts (a third of a second on an existing data
      * directory, more with initdb), and {@link EmbeddedPostgresSockets} holds every connection until it is up.
-     * The port is chosen here when none is configured, so that the URL is known before the server is.
+     * The port is chosen here when none is configured, so that the URL is known before the server is. The stop hook
+     * is registered first, so that a JVM leaving while the server starts still stops it once it is up.
      */
     private static String start(Path dataDir, int configuredPort) {
+        boolean throwaway = dataDir == null;
         int port = configuredPort > 0 ? configuredPort : freePort();
-        EmbeddedPostgresSockets.starting(CompletableFuture.runAsync(() -> startNow(dataDir, port), runner()));
+        Path dir;
+        try {
+            dir = throwaway ? Files.createTempDirectory("byline-pg-") : Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the embedded PostgreSQL's data directory", e);
+        }
+        CompletableFuture<EmbeddedPostgres> started = CompletableFuture.supplyAsync(
+                () -> startNow(dir, throwaway, port), runner());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnceStarted(started, throwaway ? dir : null),
+                "byline-embedded-postgres-stop"));
+        EmbeddedPostgresSockets.starting(started);
         return "jdbc:postgresql://localhost:" + port + "/postgres?socketFactory=" + EmbeddedPostgresSockets.class.getName();
     }
 
@@ -118,10 +131,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         };
     }
 
-    private static void startNow(Path dataDir, int port) {
-        boolean throwaway = dataDir == null;
+    private static EmbeddedPostgres startNow(Path dir, boolean throwaway, int port) {
         try {
-            Path dir = throwaway ? Files.createTempDirectory("byline-pg-") : Files.createDirectories(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dir)
@@ -130,14 +141,24 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", throwaway ? "off" : "on")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, throwaway ? dir : null),
-                    "byline-embedded-postgres-stop"));
             LOG.infof("Started embedded PostgreSQL on port %d with %s data in %s (set QUARKUS_DATASOURCE_JDBC_URL to use "
                     + "another server)", port, throwaway ? "throwaway" : "persistent", dir);
+            return postgres;
         } catch (IOException | RuntimeException e) {
             LOG.errorf("Could not start the embedded PostgreSQL on port %d: %s", port, e.getMessage());
             throw new IllegalStateException("Could not start the embedded PostgreSQL on port " + port, e);
         }
+    }
+
+    private static void stopOnceStarted(CompletableFuture<EmbeddedPostgres> started, Path throwawayDir) {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = started.join();
+        } catch (CompletionException e) {
+            deleteThrowaway(throwawayDir); // it never started: nothing to stop
+            return;
+        }
+        stop(postgres, throwawayDir);
     }
 
     /** What zonky does when given no port: the kernel's choice of a free one, released for the server to take. */
@@ -153,13 +174,20 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         awaitApplicationStopped();
         try {
             postgres.close();
-            if (throwawayDir != null) {
-                try (Stream<Path> paths = Files.walk(throwawayDir)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
         } catch (IOException e) {
             LOG.warn("Could not stop the embedded PostgreSQL cleanly", e);
+        }
+        deleteThrowaway(throwawayDir);
+    }
+
+    private static void deleteThrowaway(Path throwawayDir) {
+        if (throwawayDir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(throwawayDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("Could not delete the embedded PostgreSQL's throwaway data in %s: %s", throwawayDir, e.getMessage());
         }
     }
 

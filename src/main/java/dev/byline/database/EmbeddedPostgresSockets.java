@@ -17,13 +17,13 @@ import javax.net.SocketFactory;
  */
 public final class EmbeddedPostgresSockets extends SocketFactory {
 
-    private static volatile CompletableFuture<Void> start = CompletableFuture.completedFuture(null);
+    private static volatile CompletableFuture<?> start = CompletableFuture.completedFuture(null);
 
     /** pgjdbc makes one per connection, through this constructor. */
     public EmbeddedPostgresSockets() {
     }
 
-    static void starting(CompletableFuture<Void> pending) {
+    static void starting(CompletableFuture<?> pending) {
         start = pending;
     }
 
