@@ -2,14 +2,14 @@ package dev.byline.article;
 
 import dev.byline.BylineConfig;
 import dev.byline.security.RateLimits;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import dev.byline.web.BrowserPolicy;
 import dev.byline.web.Caching;
 import dev.byline.web.Representations;
 import dev.byline.web.RequestLimits;
 import dev.byline.web.RequestMetrics;
 import dev.byline.web.RouteOrder;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;

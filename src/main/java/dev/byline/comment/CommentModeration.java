@@ -53,8 +53,8 @@ public class CommentModeration {
             afterId = values.uuid(1);
         }
         boolean reported = wanted.equals("reported");
-        List<Comment> rows = Comment.queue(reported ? CommentStatus.PENDING : CommentStatus.of(wanted), reported, articleId, afterTime, afterId,
-                CursorCodec.fetchSize(limit));
+        CommentStatus queued = reported ? CommentStatus.PENDING : CommentStatus.of(wanted);
+        List<Comment> rows = Comment.queue(queued, reported, articleId, afterTime, afterId, CursorCodec.fetchSize(limit));
         return cursors.page(scope, rows, limit, last -> List.of(last.createdAt.toString(), last.id.toString()),
                 ModerationItem::from);
     }

@@ -120,7 +120,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnceStarted(started, throwaway ? dir : null),
                 "byline-embedded-postgres-stop"));
         EmbeddedPostgresSockets.starting(started);
-        return "jdbc:postgresql://localhost:" + port + "/postgres?socketFactory=" + EmbeddedPostgresSockets.class.getName();
+        return "jdbc:postgresql://localhost:" + port + "/postgres?socketFactory="
+                + EmbeddedPostgresSockets.class.getName();
     }
 
     private static Executor runner() {
@@ -187,7 +188,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         try (Stream<Path> paths = Files.walk(throwawayDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
-            LOG.warnf("Could not delete the embedded PostgreSQL's throwaway data in %s: %s", throwawayDir, e.getMessage());
+            LOG.warnf("Could not delete the embedded PostgreSQL's throwaway data in %s: %s", throwawayDir,
+                    e.getMessage());
         }
     }
 

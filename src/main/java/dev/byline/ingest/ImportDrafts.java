@@ -63,10 +63,11 @@ public class ImportDrafts {
         ArticleView article = articles.create(draft);
         Instant now = StoredTime.now(clock);
         if (keys.origin() != null) {
-            ImportKey.of(ImportKey.Kind.ORIGIN, keys.origin(), article.id(), keys.form(), keys.version(), keys.versionAt(), now)
-                    .persist();
+            ImportKey.of(ImportKey.Kind.ORIGIN, keys.origin(), article.id(), keys.form(), keys.version(),
+                    keys.versionAt(), now).persist();
         }
-        ImportKey.of(ImportKey.Kind.TEXT, keys.fingerprint(), article.id(), keys.form(), null, null, now).persistAndFlush();
+        ImportKey.of(ImportKey.Kind.TEXT, keys.fingerprint(), article.id(), keys.form(), null, null, now)
+                .persistAndFlush();
         return new Written(article.id(), article, true, false);
     }
 

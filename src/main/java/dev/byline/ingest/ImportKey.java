@@ -88,7 +88,8 @@ public class ImportKey extends PanacheEntityBase {
     static List<ImportKey> findMatches(String origin, String fingerprint) {
         return origin == null
                 ? list("kind = ?1 and value = ?2", Kind.TEXT, fingerprint)
-                : list("(kind = ?1 and value = ?2) or (kind = ?3 and value = ?4)", Kind.ORIGIN, origin, Kind.TEXT, fingerprint);
+                : list("(kind = ?1 and value = ?2) or (kind = ?3 and value = ?4)", Kind.ORIGIN, origin, Kind.TEXT,
+                        fingerprint);
     }
 
     /** The origin key, locked until the transaction ends, so that two newer versions are applied one after the other. */

@@ -2,11 +2,11 @@ package dev.byline.syndication;
 
 import dev.byline.article.MemoryAnswers;
 import dev.byline.article.ReadCaches;
+import dev.byline.web.RouteOrder;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import dev.byline.web.RouteOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;

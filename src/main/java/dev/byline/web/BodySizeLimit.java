@@ -90,12 +90,14 @@ public class BodySizeLimit {
                         // Answered 408 already, or the client went away mid-body: nobody is left to answer.
                         return;
                     }
-                    if (context.statusCode() == ProblemType.TOO_LARGE.status() && !context.response().headWritten()) {
+                    // The body handler fails with 413 past the limit, and with 417 for any expectation but
+                    // 100-continue (RFC 9110 §10.1.1), before reading the body: closing is the only way past it.
+                    int status = context.statusCode();
+                    if (context.response().headWritten()) {
+                        context.next();
+                    } else if (status == ProblemType.TOO_LARGE.status()) {
                         refuse(context, limit, mapper);
-                    } else if (context.statusCode() == ProblemType.EXPECTATION_FAILED.status()
-                            && !context.response().headWritten()) {
-                        // The body handler refuses any expectation but 100-continue (RFC 9110 §10.1.1), before
-                        // reading the body: only closing the connection is done with what is left of it.
+                    } else if (status == ProblemType.EXPECTATION_FAILED.status()) {
                         Problems.send(context, mapper, ProblemType.EXPECTATION_FAILED, "This service meets no "
                                 + "expectation but 100-continue; send the request without this Expect header.", true);
                     } else {

@@ -26,7 +26,8 @@ public class ClientAddress {
     public String of(HttpServerRequest request) {
         // The connection's own peer: the request's remoteAddress() may be rewritten from Forwarded headers by the
         // web layer (and costs a parse of them on every request); here only a trusted proxy's headers count.
-        SocketAddress peer = request.connection() == null ? request.remoteAddress() : request.connection().remoteAddress();
+        SocketAddress peer = request.connection() == null ? request.remoteAddress()
+                : request.connection().remoteAddress();
         String address = peer == null ? "unknown" : peer.hostAddress();
         if (!isTrusted(address)) {
             return address;
